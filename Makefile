@@ -1,0 +1,38 @@
+# Everything runs inside .venv, created from the pinned requirements on first use.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test site figures bench lighthouse browser clean
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# Debian's Chromium for the browser tests (tool-managed browser downloads do not work offline).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver; }
+
+serve: $(STAMP)
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: $(STAMP) browser
+	$(PY) -m pytest
+
+site: $(STAMP)
+	$(PY) -m mkdocs build --strict
+
+figures: $(STAMP)
+	$(PY) scripts/runner.py
+
+bench: $(STAMP) browser
+	$(PY) scripts/bench.py
+
+clean:
+	rm -rf site docs/generated .cache

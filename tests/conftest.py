@@ -1,0 +1,60 @@
+"""Shared fixtures: snippets run in-process once per session, the site is built once."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import runner  # noqa: E402
+
+DOCS = ROOT / "docs"
+
+
+@cache
+def result(name: str) -> runner.Result:
+    """Run ``snippets/NAME.py`` in this process (fresh namespace) and return what it recorded."""
+    return runner.run(runner.Snippet(runner.SNIPPETS / f"{name}.py"))
+
+
+def lrs(name: str, label: str = "") -> list[float]:
+    """The learning-rate trace a snippet recorded (one curve, picked by label if several)."""
+    series = result(name).traces["lrs"]
+    return series[label] if label or len(series) > 1 else series[""]
+
+
+def trace(name: str, kind: str, label: str = "") -> list[float]:
+    return result(name).traces[kind][label]
+
+
+def pages() -> list[Path]:
+    return sorted(DOCS.rglob("*.md"))
+
+
+def front_matter(page: Path) -> dict[str, str]:
+    text = page.read_text(encoding="utf-8")
+    match = re.match(r"---\n(.*?)\n---\n", text, re.S)
+    if not match:
+        return {}
+    return dict(line.split(": ", 1) for line in match[1].splitlines() if ": " in line)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The site as `mkdocs build --strict` produces it (which also runs the runner)."""
+    out = tmp_path_factory.mktemp("site")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+    assert run.returncode == 0, run.stderr
+    return out

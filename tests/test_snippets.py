@@ -1,0 +1,107 @@
+"""Every snippet: runs as pasted, prints what the page shows, is used by a page, stays fresh."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from conftest import DOCS, ROOT, pages, result
+
+import runner
+
+SNIPPETS = runner.all_snippets()
+NAMES = [s.name for s in SNIPPETS]
+INCLUDE = re.compile(r'--8<-- "([^"]+)"')
+
+
+def fresh_command(snippet: runner.Snippet) -> list[str]:
+    """`python snippet.py` with warnings as errors, except the ones the page shows on purpose."""
+    command = [sys.executable, "-W", "error"]
+    for declared in snippet.expected_warnings:
+        category, _, prefix = declared.partition(": ")
+        command += ["-W", f"default:{prefix}:{category}"]
+    return command + [str(snippet.path)]
+
+
+@pytest.fixture(scope="session")
+def fresh_runs(tmp_path_factory):
+    """Each snippet in its own fresh interpreter, as a reader pasting it; run concurrently."""
+    cwd = tmp_path_factory.mktemp("fresh")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+
+    def go(snippet):
+        return subprocess.run(fresh_command(snippet), cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        return dict(zip(NAMES, pool.map(go, SNIPPETS)))
+
+
+@pytest.mark.parametrize("snippet", SNIPPETS, ids=NAMES)
+def test_runs_as_pasted_in_a_fresh_interpreter(snippet, fresh_runs):
+    run = fresh_runs[snippet.name]
+    assert run.returncode == 0, f"{snippet.rel} failed:\n{run.stderr}"
+    # Same program, same output: in a fresh interpreter and inside the runner.
+    assert run.stdout == result(snippet.name).stdout
+    for declared in snippet.expected_warnings:
+        assert declared.partition(": ")[2] in run.stderr, f"{snippet.rel} no longer warns: {declared}"
+
+
+@pytest.mark.parametrize("snippet", SNIPPETS, ids=NAMES)
+def test_declared_warnings_are_exactly_the_ones_shown(snippet):
+    shown = result(snippet.name).warnings
+    for declared in snippet.expected_warnings:
+        assert any(w.startswith(declared) for w in shown), f"{declared!r} not in {shown}"
+    for warning in shown:
+        assert any(warning.startswith(d) for d in snippet.expected_warnings), f"undeclared: {warning}"
+
+
+@pytest.fixture(scope="session")
+def generated():
+    """Bring docs/generated up to date the way the build does (incrementally)."""
+    runner.build(SNIPPETS, log=lambda *_: None)
+    return runner.GENERATED
+
+
+@pytest.mark.parametrize("snippet", SNIPPETS, ids=NAMES)
+def test_generated_files_are_fresh(snippet, generated):
+    """What the build left on disk is exactly what the snippet produces now."""
+    for filename, data in runner.rendered(snippet, result(snippet.name)).items():
+        assert (generated / filename).read_bytes() == data, f"stale: docs/generated/{filename}"
+    assert runner.stale([snippet]) == []
+
+
+def included_files() -> dict[str, list[str]]:
+    """Include target -> pages that include it."""
+    found: dict[str, list[str]] = {}
+    for page in pages():
+        for target in INCLUDE.findall(page.read_text(encoding="utf-8")):
+            found.setdefault(target, []).append(page.relative_to(DOCS).as_posix())
+    return found
+
+
+@pytest.mark.parametrize("snippet", SNIPPETS, ids=NAMES)
+def test_every_snippet_is_shown_by_a_page(snippet):
+    targets = {t.split(":")[0] for t in included_files()}
+    assert f"{snippet.name}.py" in targets, f"{snippet.rel} is not included by any page"
+
+
+def test_every_include_resolves(generated):
+    for target, where in included_files().items():
+        name, _, section = target.partition(":")
+        candidates = [ROOT / "snippets" / name, generated / name]
+        path = next((p for p in candidates if p.exists()), None)
+        assert path is not None, f"{where}: missing include {target}"
+        if section and not section[0].isdigit():
+            assert f"[start:{section}]" in path.read_text(), f"{where}: no section {section!r} in {name}"
+
+
+def test_generated_text_is_included_next_to_its_snippet():
+    """A page that shows a snippet producing output also shows that output."""
+    for target, where in included_files().items():
+        name = target.split(":")[0]
+        if name.endswith(".py"):
+            assert f"{name[:-3]}.txt" in included_files(), f"{where}: shows {name} without its output"
