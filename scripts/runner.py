@@ -239,7 +239,7 @@ def run(snippet: Snippet) -> Result:
 def write_atomic(path: Path, data: bytes) -> None:
     """Write next to the target, then rename: a failure never leaves a half-written file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.write_bytes(data)
     os.replace(tmp, path)
 
