@@ -2,7 +2,8 @@
 
 * before each build (and each rebuild of ``mkdocs serve``) run ``scripts/runner.py``,
   which regenerates only stale figures and outputs;
-* turn arithmatex's TeX spans into MathML, so formulas render with no script or CDN.
+* turn arithmatex's TeX spans into MathML, so formulas render with no script or CDN;
+* under ``mkdocs serve`` only, let mkdocs-jupyter cache the executed playground.
 """
 
 import html
@@ -18,6 +19,21 @@ RUNNER = Path(__file__).with_name("runner.py")
 MATH = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">\s*\\(?P<open>[(\[])(?P<tex>.*?)\\[)\]]\s*</(?P=tag)>', re.S
 )
+
+
+def on_startup(command, dirty):
+    global COMMAND
+    COMMAND = command
+
+
+COMMAND = "build"
+
+
+def on_config(config):
+    # Re-executing the playground on every live reload is slow; a serve session may
+    # reuse mkdocs-jupyter's cache (it ignores the torch version, so builds never do).
+    if COMMAND == "serve" and "mkdocs-jupyter" in config.plugins:
+        config.plugins["mkdocs-jupyter"].config["cache"] = True
 
 
 def on_pre_build(config):

@@ -34,6 +34,7 @@ import importlib.metadata
 import io
 import json
 import os
+import re
 import sys
 import time
 import traceback
@@ -138,7 +139,7 @@ def snippet_key(snippet: Snippet, env_key: str) -> str:
 def outputs(snippet: Snippet, out: Path = GENERATED) -> list[Path]:
     paths = [out / f"{snippet.name}.txt"]
     if snippet.wants_figure:
-        paths.append(out / f"{snippet.name}.svg")
+        paths += [out / f"{snippet.name}.svg", out / f"{snippet.name}.json"]
     return paths
 
 
@@ -251,7 +252,39 @@ def rendered(snippet: Snippet, result: Result) -> dict[str, bytes]:
         from figures import figure_svg  # noqa: PLC0415 - matplotlib only when something is drawn
 
         files[f"{snippet.name}.svg"] = figure_svg(result)
+        # The traces, for the overview figure (drawn without re-running anything).
+        files[f"{snippet.name}.json"] = (json.dumps(result.traces["lrs"]) + "\n").encode()
     return files
+
+
+# --- overview: one small panel per scheduler page, from its main snippet ----------
+
+OVERVIEW = "overview.svg"
+
+
+def scheduler_pages() -> list[tuple[str, str]]:
+    """(page stem, class name) in navigation order, for pages with `scheduler:` front matter."""
+    nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    found = []
+    for stem in re.findall(r"schedulers/(\w+)\.md", nav):
+        page = ROOT / "docs" / "schedulers" / f"{stem}.md"
+        match = page.exists() and re.search(r"^scheduler: (\w+)$", page.read_text(encoding="utf-8"), re.M)
+        if match:
+            found.append((stem, match[1]))
+    return found
+
+
+def build_overview(out: Path, manifest: dict, env_key: str) -> bool:
+    """Redraw the overview when a main snippet's trace (or the plotting code) changed."""
+    cells = [(cls, out / f"{stem}.json") for stem, cls in scheduler_pages() if (out / f"{stem}.json").exists()]
+    key = _digest(env_key.encode(), *(f"{cls}".encode() + path.read_bytes() for cls, path in cells))
+    if manifest.get(OVERVIEW) == key and (out / OVERVIEW).exists():
+        return False
+    from figures import overview_svg  # noqa: PLC0415
+
+    write_atomic(out / OVERVIEW, overview_svg([(cls, json.loads(path.read_text())) for cls, path in cells]))
+    manifest[OVERVIEW] = key
+    return True
 
 
 def build(snippets: list[Snippet], out: Path = GENERATED, force: bool = False, log=print) -> list[str]:
@@ -261,7 +294,8 @@ def build(snippets: list[Snippet], out: Path = GENERATED, force: bool = False, l
     snippet leaves every earlier output (and its own previous output) intact.
     """
     todo = snippets if force else stale(snippets, out)
-    if not todo:
+    overview_stale = out == GENERATED and (force or bool(todo) or not (out / OVERVIEW).exists())
+    if not todo and not overview_stale:
         return []
     manifest, env_key = load_manifest(out), environment_key()
     done = []
@@ -271,10 +305,13 @@ def build(snippets: list[Snippet], out: Path = GENERATED, force: bool = False, l
                 write_atomic(out / filename, data)
             manifest[snippet.name] = snippet_key(snippet, env_key)
             done.append(snippet.name)
+        if overview_stale and build_overview(out, manifest, env_key):
+            done.append(OVERVIEW)
     finally:
         if done:
             write_atomic(out / MANIFEST.name, (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode())
-    log(f"runner: regenerated {len(done)} snippet(s): {', '.join(done)}")
+    if done:
+        log(f"runner: regenerated {len(done)} output(s): {', '.join(done)}")
     return done
 
 

@@ -96,7 +96,7 @@ def test_editing_a_snippet_reruns_only_that_snippet(tmp_path):
     assert run_runner(folder, out).returncode == 0
     (folder / "b.py").write_text(GOOD.replace("first", "start"))
     run = run_runner(folder, out)
-    assert "regenerated 1 snippet(s): b" in run.stdout
+    assert "regenerated 1 output(s): b" in run.stdout
     assert (out / "b.txt").read_text() == "start 0.1\n"
 
 
