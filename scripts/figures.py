@@ -18,7 +18,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 INK = "#8c8c8c"  # text, axes and ticks
 GRID = "#8c8c8c40"
 # Chosen for >= 3:1 contrast on white and on Material's slate background (tests check).
-COLORS = ["#3b82f6", "#d9480f", "#0f9d58", "#c2255c", "#9c36b5", "#0c8599"]
+COLORS = ["#3b82f6", "#e8590c", "#2f9e44", "#d6336c", "#845ef7", "#1098ad"]
 PANEL_LABELS = {
     "lrs": "learning rate",
     "momenta": "momentum",

@@ -48,6 +48,13 @@ def front_matter(page: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
+def generated() -> Path:
+    """docs/generated brought up to date the way the build does it (incrementally)."""
+    runner.build(runner.all_snippets(), log=lambda *_: None)
+    return runner.GENERATED
+
+
+@pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The site as `mkdocs build --strict` produces it (which also runs the runner)."""
     out = tmp_path_factory.mktemp("site")

@@ -59,13 +59,6 @@ def test_declared_warnings_are_exactly_the_ones_shown(snippet):
         assert any(warning.startswith(d) for d in snippet.expected_warnings), f"undeclared: {warning}"
 
 
-@pytest.fixture(scope="session")
-def generated():
-    """Bring docs/generated up to date the way the build does (incrementally)."""
-    runner.build(SNIPPETS, log=lambda *_: None)
-    return runner.GENERATED
-
-
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=NAMES)
 def test_generated_files_are_fresh(snippet, generated):
     """What the build left on disk is exactly what the snippet produces now."""

@@ -1,0 +1,127 @@
+"""Benchmark of the figure pipeline and the built site (`make bench`).
+
+Prints page weight and Lighthouse scores, then, as its last four lines:
+figures=N, full_s (regenerate everything), noop_s (run again, nothing changed) and
+floor_s (bare interpreter: import torch and matplotlib.pyplot, build one optimizer),
+each the median of several runs.
+
+Targets, checked here and reported (never in a timed test): full_s <= 2 * floor_s with
+40 or more figures, noop_s <= 0.2, each scheduler page (HTML plus its figures) <= 150 KB,
+every Lighthouse category >= 95.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNNER = ROOT / "scripts" / "runner.py"
+GENERATED = ROOT / "docs" / "generated"
+LIGHTHOUSE = "lighthouse@13.5.0"
+NODE_DIR = ROOT / ".bench"
+CHROMIUM_FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking " \
+                 "--disable-component-update --disable-sync --no-first-run"
+FLOOR = "import torch, matplotlib.pyplot; torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1)"
+
+
+def timed(command: list[str], runs: int) -> float:
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def build_site(out: Path) -> None:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+                   cwd=ROOT, env=env, check=True, capture_output=True)
+
+
+def page_weights(site: Path) -> dict[str, int]:
+    """Scheduler page -> bytes of its own HTML plus the figures it shows."""
+    weights = {}
+    for html in sorted((site / "schedulers").glob("*/index.html")):
+        text = html.read_text(encoding="utf-8")
+        figures = set(re.findall(r'src="([^"]+\.svg)"', text))
+        weights[html.parent.name] = html.stat().st_size + sum(
+            (html.parent / f).resolve().stat().st_size for f in figures)
+    return weights
+
+
+def serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_port}/"
+
+
+def lighthouse(url: str) -> dict[str, int]:
+    cli = NODE_DIR / "node_modules" / "lighthouse" / "cli" / "index.js"
+    if not cli.exists():
+        subprocess.run(["npm", "install", "--prefix", str(NODE_DIR), "--no-save", "--no-audit", "--no-fund",
+                        LIGHTHOUSE], check=True, capture_output=True)
+    env = dict(os.environ, CHROME_PATH=shutil.which("chromium") or "/usr/bin/chromium")
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.json"
+        subprocess.run(["node", str(cli), url, "--quiet", "--output=json", f"--output-path={report}",
+                        f"--chrome-flags={CHROMIUM_FLAGS} --user-data-dir={tmp}/profile",
+                        "--only-categories=performance,accessibility,best-practices,seo"],
+                       env=env, check=True, capture_output=True, timeout=300)
+        categories = json.loads(report.read_text())["categories"]
+    return {name: round(c["score"] * 100) for name, c in categories.items()}
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        build_site(site)
+        weights = page_weights(site)
+        heaviest = max(weights, key=weights.get)
+        print(f"pages={len(list(site.rglob('index.html')))} scheduler_pages={len(weights)}")
+        print(f"heaviest_page=schedulers/{heaviest}/ {weights[heaviest] / 1024:.1f} KB (target <= 150 KB)")
+        over = [p for p, w in weights.items() if w > 150 * 1024]
+        if over:
+            print(f"pages over 150 KB: {', '.join(over)}")
+        server, url = serve(site)
+        try:
+            for name, path in [("home", ""), ("step_lr", "schedulers/step_lr/")]:
+                try:
+                    scores = lighthouse(url + path)
+                    print(f"lighthouse {name}: " + " ".join(f"{k}={v}" for k, v in scores.items()))
+                except (subprocess.SubprocessError, OSError) as err:
+                    print(f"lighthouse {name}: could not run ({err})")
+        finally:
+            server.shutdown()
+
+    full = timed([sys.executable, str(RUNNER), "--force"], runs=3)
+    noop = timed([sys.executable, str(RUNNER)], runs=7)
+    floor = timed([sys.executable, "-c", FLOOR], runs=3)
+    figures = len(list(GENERATED.glob("*.svg")))
+    print(f"targets: full_s <= 2*floor_s: {'met' if full <= 2 * floor else 'NOT met'}; "
+          f"noop_s <= 0.2: {'met' if noop <= 0.2 else 'NOT met'}")
+    print(f"figures={figures}")
+    print(f"full_s={full:.2f}")
+    print(f"noop_s={noop:.3f}")
+    print(f"floor_s={floor:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
