@@ -77,7 +77,7 @@ def lighthouse(url: str) -> dict[str, int]:
     if not cli.exists():
         subprocess.run(["npm", "install", "--prefix", str(NODE_DIR), "--no-save", "--no-audit", "--no-fund",
                         LIGHTHOUSE], check=True, capture_output=True)
-    env = dict(os.environ, CHROME_PATH=shutil.which("chromium") or "/usr/bin/chromium")
+    env = dict(os.environ, CHROME_PATH=shutil.which("chromium") or shutil.which("google-chrome") or "/usr/bin/chromium")
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
         subprocess.run(["node", str(cli), url, "--quiet", "--output=json", f"--output-path={report}",

@@ -16,6 +16,8 @@ from conftest import ROOT
 import figures
 
 SUB_PATH = "lr-scheduler-docs"
+# Debian's package first; the others are what hosted CI images ship.
+BROWSERS = ["chromium", "chromium-browser", "google-chrome"]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -39,8 +41,8 @@ def base_url(built_site, tmp_path_factory):
 def browser():
     from playwright.sync_api import sync_playwright
 
-    executable = shutil.which("chromium")
-    assert executable, "Debian's chromium is missing: run `make test` (it installs it) or apt-get install chromium"
+    executable = next(filter(None, map(shutil.which, BROWSERS)), None)
+    assert executable, "no Chromium found: `make test` installs Debian's chromium package"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield browser
