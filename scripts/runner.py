@@ -287,11 +287,51 @@ def build_overview(out: Path, manifest: dict, env_key: str) -> bool:
     return True
 
 
+def _run_and_render(snippet: Snippet) -> dict[str, bytes]:
+    return rendered(snippet, run(snippet))
+
+
+def _worker_start() -> None:
+    import torch  # noqa: PLC0415
+
+    torch.set_num_threads(1)  # one process per core already
+
+
+def _rendered_in_order(todo: list[Snippet]):
+    """Yield (snippet, files) in order; several snippets run in forked workers.
+
+    The parent imports torch, builds one optimizer (which pulls in torch._dynamo) and
+    imports matplotlib before forking, so each worker starts warm.
+    """
+    workers = min(os.cpu_count() or 1, len(todo))
+    if workers < 2 or not hasattr(os, "fork"):
+        for snippet in todo:
+            yield snippet, _run_and_render(snippet)
+        return
+    import multiprocessing  # noqa: PLC0415
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
+    import figures  # noqa: F401, PLC0415 - warm matplotlib before forking
+    import torch  # noqa: PLC0415
+
+    torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1)
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start) as pool:
+        futures = [pool.submit(_run_and_render, snippet) for snippet in todo]
+        try:
+            for snippet, future in zip(todo, futures):
+                yield snippet, future.result()
+        finally:
+            for future in futures:
+                future.cancel()
+
+
 def build(snippets: list[Snippet], out: Path = GENERATED, force: bool = False, log=print) -> list[str]:
     """Regenerate stale outputs; return the names that ran. Raises SnippetError.
 
-    Each file is replaced atomically right after its snippet ran, so a failing
-    snippet leaves every earlier output (and its own previous output) intact.
+    Outputs are written in snippet order, each file replaced atomically; the first
+    failing snippet stops the run, leaving its own previous outputs and those of the
+    snippets after it untouched.
     """
     todo = snippets if force else stale(snippets, out)
     overview_stale = out == GENERATED and (force or bool(todo) or not (out / OVERVIEW).exists())
@@ -300,8 +340,8 @@ def build(snippets: list[Snippet], out: Path = GENERATED, force: bool = False, l
     manifest, env_key = load_manifest(out), environment_key()
     done = []
     try:
-        for snippet in todo:
-            for filename, data in rendered(snippet, run(snippet)).items():
+        for snippet, files in _rendered_in_order(todo):
+            for filename, data in files.items():
                 write_atomic(out / filename, data)
             manifest[snippet.name] = snippet_key(snippet, env_key)
             done.append(snippet.name)
