@@ -59,9 +59,18 @@ def built_site(tmp_path_factory) -> Path:
     """The site as `mkdocs build --strict` produces it (which also runs the runner)."""
     out = tmp_path_factory.mktemp("site")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    before = git_status()
     run = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
         cwd=ROOT, env=env, capture_output=True, text=True,
     )
     assert run.returncode == 0, run.stderr
+    assert git_status() == before, "building the site changed files git tracks or sees"
     return out
+
+
+def git_status() -> str:
+    """What git sees as changed or new (generated files are ignored, so a build changes nothing)."""
+    run = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=ROOT,
+                         capture_output=True, text=True)
+    return run.stdout if run.returncode == 0 else "not a git checkout"
