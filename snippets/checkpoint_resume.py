@@ -28,20 +28,22 @@ def train(model, optimizer, scheduler, steps):
 
 uninterrupted = train(*build(), range(total))
 
-# First run: stop after `interrupt` steps and save.
-model, optimizer, scheduler = build()
-before = train(model, optimizer, scheduler, range(interrupt))
-path = os.path.join(tempfile.mkdtemp(), "checkpoint.pt")
-torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(),
-            "scheduler": scheduler.state_dict()}, path)
+with tempfile.TemporaryDirectory() as folder:
+    path = os.path.join(folder, "checkpoint.pt")
 
-# Second run: build everything as usual, THEN load the three state dicts.
-model, optimizer, scheduler = build()
-checkpoint = torch.load(path)
-model.load_state_dict(checkpoint["model"])
-optimizer.load_state_dict(checkpoint["optimizer"])
-scheduler.load_state_dict(checkpoint["scheduler"])
-after = train(model, optimizer, scheduler, range(interrupt, total))
+    # First run: stop after `interrupt` steps and save.
+    model, optimizer, scheduler = build()
+    before = train(model, optimizer, scheduler, range(interrupt))
+    torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(),
+                "scheduler": scheduler.state_dict()}, path)
+
+    # Second run: build everything as usual, THEN load the three state dicts.
+    model, optimizer, scheduler = build()
+    checkpoint = torch.load(path)
+    model.load_state_dict(checkpoint["model"])
+    optimizer.load_state_dict(checkpoint["optimizer"])
+    scheduler.load_state_dict(checkpoint["scheduler"])
+    after = train(model, optimizer, scheduler, range(interrupt, total))
 
 lrs = {"uninterrupted": uninterrupted, f"stopped at step {interrupt}, resumed": before + after}
 print(f"LR at step {interrupt}: uninterrupted {uninterrupted[interrupt]:.6g}, resumed {after[0]:.6g}")
