@@ -130,3 +130,10 @@ def test_sequential_constructor_resets_the_lr_set_by_sub_schedulers():
     assert optimizer.param_groups[0]["lr"] == pytest.approx(0.1 * 0.1 * 0.1, rel=REL)
     sched.SequentialLR(optimizer, [first, second], milestones=[5])
     assert optimizer.param_groups[0]["lr"] == pytest.approx(0.1 * 0.1, rel=REL)
+
+
+def test_sharing_an_optimizer_between_runs_leaks_the_lr():
+    optimizer = torch.optim.SGD(torch.nn.Linear(2, 1).parameters(), lr=0.1)
+    sched.ConstantLR(optimizer, factor=0.1, total_iters=5)  # a previous "run" on the same optimizer
+    sched.ExponentialLR(optimizer, gamma=0.9)
+    assert optimizer.param_groups[0]["lr"] == pytest.approx(0.01, rel=REL)  # not the 0.1 a fresh run starts at
