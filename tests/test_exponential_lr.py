@@ -27,7 +27,7 @@ def stepped(gamma, steps, lr=0.1):
         seen.append(optimizer.param_groups[0]["lr"])
         optimizer.step()
         scheduler.step()
-    return seen, optimizer
+    return seen, optimizer, scheduler
 
 
 def test_it_never_stops_decaying():
@@ -37,12 +37,17 @@ def test_it_never_stops_decaying():
     period = math.log(10) / -math.log(0.95)
     assert 44 < period < 45
     assert trace[45] < 0.1 / 10 < trace[44]
-    seen, optimizer = stepped(0.95, 5001)
+    seen, _, _ = stepped(0.95, 5001)
     assert seen[5000] == pytest.approx(closed_form(0.1, 0.95, 5000), rel=1e-11)  # 5000 roundings
     assert all(b < a for a, b in zip(seen, seen[1:]))  # strictly decreasing all the way
     # after 15000 steps the recursion is stuck on a subnormal, never exactly zero
-    seen, _ = stepped(0.95, 15001)
+    seen, optimizer, scheduler = stepped(0.95, 15001)
     assert 0.0 < seen[15000] < 1e-320
+    stuck = optimizer.param_groups[0]["lr"]
+    for _ in range(100):
+        optimizer.step()
+        scheduler.step()
+        assert optimizer.param_groups[0]["lr"] == stuck > 0.0
     assert 0.1 * 0.95**15000 == 0.0  # the closed form underflows where the recursion does not
 
 
@@ -62,7 +67,7 @@ def test_gamma_is_per_step_call():
 
 @pytest.mark.parametrize("gamma", [1.05, 1.0, 0.0, -0.5])
 def test_any_gamma_is_accepted_silently(gamma):
-    seen, _ = stepped(gamma, 101)
+    seen, _, _ = stepped(gamma, 101)
     for t in (0, 1, 2, 3, 50, 100):
         assert seen[t] == pytest.approx(0.1 * gamma**t, rel=1e-11, abs=1e-300)
     if gamma > 1:
