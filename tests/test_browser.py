@@ -100,7 +100,7 @@ def test_copy_button_copies_exactly_the_snippet(browser, base_url):
     page.goto(base_url + "schedulers/step_lr/", wait_until="networkidle")
     block = page.locator("div.highlight", has=page.locator("span.filename", has_text="snippets/step_lr.py")).first
     block.hover()
-    block.locator("button.md-clipboard").click()
+    block.locator('button[data-md-type="copy"]').click()
     copied = page.evaluate("navigator.clipboard.readText()")
     context.close()
     assert copied.rstrip("\n") == (ROOT / "snippets" / "step_lr.py").read_text().rstrip("\n")
