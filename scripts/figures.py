@@ -69,14 +69,24 @@ def _draw(ax, xs, series: dict, *, step: bool) -> None:
         ax.legend(loc="best", fontsize=9)
 
 
+def _fixed_margins(fig, width: float, height: float, panels: int) -> None:
+    """Margins in inches, set once: much cheaper than tight_layout's extra draw."""
+    fig.subplots_adjust(
+        left=0.85 / width, right=1 - 0.15 / width,
+        bottom=0.55 / height, top=1 - 0.15 / height,
+        hspace=0.25 * panels / max(panels, 1),
+    )
+
+
 def figure_svg(result) -> bytes:
     """One panel per recorded trace (LR first), sharing the x axis."""
     panels = [name for name in PANEL_LABELS if name in result.traces]
+    width, height = 7.0, 2.9 + 1.7 * (len(panels) - 1)
     fig, axes = plt.subplots(
         len(panels),
         1,
         sharex=True,
-        figsize=(7.0, 2.9 + 1.7 * (len(panels) - 1)),
+        figsize=(width, height),
         squeeze=False,
         height_ratios=[1.6] + [1.0] * (len(panels) - 1),
     )
@@ -85,7 +95,7 @@ def figure_svg(result) -> bytes:
         _draw(ax, result.epochs, result.traces[name], step=True)
         ax.set_ylabel(PANEL_LABELS[name])
     axes[-1, 0].set_xlabel("epoch" if result.epochs is not None else "step (number of scheduler.step() calls)")
-    fig.tight_layout()
+    _fixed_margins(fig, width, height, len(panels))
     return _save(fig)
 
 
