@@ -9,6 +9,7 @@ fixed hash salt and ids, no date in the metadata.
 from __future__ import annotations
 
 import io
+import re
 
 import matplotlib
 
@@ -51,17 +52,32 @@ plt.rcParams.update(
 )
 
 
+_PATH_DATA = re.compile(r'\bd="([^"]*)"')
+_LONG_DECIMAL = re.compile(r"(\d+\.\d)\d+")
+
+
+def _compact_path(match) -> str:
+    # A tenth of a point is far below a pixel; matplotlib writes six decimals and a newline per vertex.
+    data = _LONG_DECIMAL.sub(r"\1", " ".join(match[1].split()))
+    return f'd="{data}"'
+
+
 def _save(fig) -> bytes:
     buf = io.BytesIO()
     fig.savefig(buf, format="svg", transparent=True, metadata={"Date": None, "Creator": None})
     plt.close(fig)
-    return buf.getvalue()
+    return _PATH_DATA.sub(_compact_path, buf.getvalue().decode()).encode()
+
+
+STEP_DRAWING_MAX_POINTS = 150
 
 
 def _draw(ax, xs, series: dict, *, step: bool) -> None:
     for label, values in series.items():
         x = xs if xs is not None else range(len(values))
-        if step:
+        # Beyond ~150 points a step is narrower than a pixel: a plain line looks the same,
+        # and matplotlib's path simplification then keeps the file small.
+        if step and len(values) <= STEP_DRAWING_MAX_POINTS:
             ax.step(x, values, where="post", label=label or None)
         else:
             ax.plot(x, values, label=label or None)
