@@ -31,6 +31,16 @@ def lrs(name: str, label: str = "") -> list[float]:
     return series[label] if label or len(series) > 1 else series[""]
 
 
+def lrs_used(optimizer, scheduler, steps: int) -> list[float]:
+    """The LR of group 0 at each of `steps` steps, stepping as the snippets do (optimizer first)."""
+    used = []
+    for _ in range(steps):
+        used.append(optimizer.param_groups[0]["lr"])
+        optimizer.step()
+        scheduler.step()
+    return used
+
+
 def trace(name: str, kind: str, label: str = "") -> list[float]:
     return result(name).traces[kind][label]
 

@@ -2,7 +2,7 @@
 
 import pytest
 import torch
-from conftest import lrs, result
+from conftest import lrs, result, lrs_used
 from torch.optim import lr_scheduler as sched
 
 REL = 1e-12
@@ -53,12 +53,7 @@ def test_two_chainable_schedulers_commute():
         parts = {"step": sched.StepLR(optimizer, step_size=3, gamma=0.5),
                  "exp": sched.ExponentialLR(optimizer, gamma=0.9)}
         chained = sched.ChainedScheduler([parts[k] for k in order], optimizer=optimizer)
-        used = []
-        for _ in range(12):
-            used.append(optimizer.param_groups[0]["lr"])
-            optimizer.step()
-            chained.step()
-        return used
+        return lrs_used(optimizer, chained, 12)
 
     expected = [0.1 * 0.5 ** (t // 3) * 0.9**t for t in range(12)]
     assert run(["step", "exp"]) == pytest.approx(expected, rel=REL)

@@ -5,7 +5,7 @@ import pickle
 
 import pytest
 import torch
-from conftest import ROOT, lrs, result, trace
+from conftest import ROOT, lrs, result, trace, lrs_used
 
 REL = 1e-12
 SCHED = torch.optim.lr_scheduler.CyclicLR
@@ -169,12 +169,7 @@ def fresh_sgd():
 def run_lrs(steps=6, **kwargs):
     optimizer = fresh_sgd()
     scheduler = SCHED(optimizer, **kwargs)
-    used = []
-    for _ in range(steps):
-        used.append(optimizer.param_groups[0]["lr"])
-        optimizer.step()
-        scheduler.step()
-    return used
+    return lrs_used(optimizer, scheduler, steps)
 
 
 def test_bad_arguments():

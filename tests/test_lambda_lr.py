@@ -4,7 +4,7 @@ import pickle
 
 import pytest
 import torch
-from conftest import lrs, result
+from conftest import lrs, result, lrs_used
 from torch.optim.lr_scheduler import ExponentialLR, LambdaLR
 
 REL = 1e-12
@@ -24,12 +24,7 @@ def run(scheduler_factory, steps, lr=0.1):
     """LRs used at each of `steps` steps, on a fresh optimizer."""
     optimizer = sgd(lr)
     scheduler = scheduler_factory(optimizer)
-    used = []
-    for _ in range(steps):
-        used.append(optimizer.param_groups[0]["lr"])
-        optimizer.step()
-        scheduler.step()
-    return used
+    return lrs_used(optimizer, scheduler, steps)
 
 
 # --- the three examples ------------------------------------------------------------

@@ -5,7 +5,7 @@ import pickle
 
 import pytest
 import torch
-from conftest import lrs, result
+from conftest import lrs, result, lrs_used
 from torch.optim.lr_scheduler import ExponentialLR, LambdaLR, MultiplicativeLR, MultiStepLR
 
 REL = 1e-12
@@ -23,12 +23,7 @@ def sgd(lr=0.1, groups=1):
 def run(scheduler_factory, steps, lr=0.1):
     optimizer = sgd(lr)
     scheduler = scheduler_factory(optimizer)
-    used = []
-    for _ in range(steps):
-        used.append(optimizer.param_groups[0]["lr"])
-        optimizer.step()
-        scheduler.step()
-    return used
+    return lrs_used(optimizer, scheduler, steps)
 
 
 def product_form(lr0, factor, t):

@@ -5,7 +5,7 @@ import warnings
 
 import pytest
 import torch
-from conftest import lrs, result
+from conftest import lrs, result, lrs_used
 from torch.optim.lr_scheduler import (
     ConstantLR, ExponentialLR, LinearLR, ReduceLROnPlateau, SequentialLR,
 )
@@ -33,12 +33,7 @@ def fresh_optimizer(lr=0.1):
 
 
 def run(optimizer, scheduler, steps):
-    used = []
-    for _ in range(steps):
-        used.append(optimizer.param_groups[0]["lr"])
-        optimizer.step()
-        scheduler.step()
-    return used
+    return lrs_used(optimizer, scheduler, steps)
 
 
 def test_warmup_then_cosine_matches_the_rule():
