@@ -3,16 +3,14 @@
 
 from __future__ import annotations
 
-import functools
 import re
 import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlparse
 
 import pytest
 from conftest import ROOT
 
+import bench
 import figures
 
 SUB_PATH = "lr-scheduler-docs"
@@ -26,14 +24,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 def base_url(built_site, tmp_path_factory):
     root = tmp_path_factory.mktemp("www")
     (root / SUB_PATH).symlink_to(built_site)
-
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/{SUB_PATH}/"
+    server, url = bench.serve(root)  # gzip, as GitHub Pages serves it
+    yield f"{url}{SUB_PATH}/"
     server.shutdown()
 
 
