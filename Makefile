@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test site figures bench lighthouse browser clean
@@ -12,6 +13,11 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+# npm packages (exact versions from package-lock.json): test tools and the browser libraries the site serves.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p node_modules && touch $@
+
 # Debian's Chromium for the browser tests (tool-managed browser downloads do not work offline).
 browser:
 	@command -v chromium >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1 || { \
@@ -19,19 +25,19 @@ browser:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver; }
 
-serve: $(STAMP)
+serve: $(STAMP) $(NODE_STAMP)
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: $(STAMP) browser
+test: $(STAMP) $(NODE_STAMP) browser
 	$(PY) -m pytest
 
-site: $(STAMP)
+site: $(STAMP) $(NODE_STAMP)
 	$(PY) -m mkdocs build --strict
 
-figures: $(STAMP)
+figures: $(STAMP) $(NODE_STAMP)
 	$(PY) scripts/runner.py
 
-bench: $(STAMP) browser
+bench: $(STAMP) $(NODE_STAMP) browser
 	$(PY) scripts/bench.py
 
 clean:

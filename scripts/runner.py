@@ -4,7 +4,10 @@
     python scripts/runner.py --force    # regenerate everything
     python scripts/runner.py --check    # exit 1 if anything is stale (runs nothing)
 
-For each ``snippets/NAME.py`` it writes ``docs/generated/NAME.txt`` (what the program
+Snippets are grouped by the page that shows them (``snippets/schedulers/step_lr/``,
+``snippets/guides/checkpoints/``, ...); file names are unique across folders, so a
+snippet is known by its name alone. For each ``snippets/**/NAME.py`` it writes
+``docs/generated/NAME.txt`` (what the program
 printed, warnings included, as a reader sees it) and, when the program recorded a
 learning-rate trace, ``docs/generated/NAME.svg``. All snippets run in this one process
 because importing torch dominates the cost. A snippet is re-run only when its source,
@@ -105,16 +108,33 @@ class Snippet:
 
 
 def all_snippets(folder: Path = SNIPPETS) -> list[Snippet]:
-    return [Snippet(p) for p in sorted(folder.glob("*.py"))]
+    """Every snippet under `folder` (any depth), in path order; names must be unique."""
+    paths = sorted(p for p in folder.rglob("*.py") if not any(part.startswith(".") for part in p.parts))
+    seen: dict[str, Path] = {}
+    for path in paths:
+        if path.stem in seen:
+            raise SnippetError(f"{path}: the name {path.stem!r} is already used by {seen[path.stem]}; "
+                               "snippet names must be unique across folders")
+        seen[path.stem] = path
+    return [Snippet(p) for p in paths]
+
+
+def find(name: str, folder: Path = SNIPPETS) -> Snippet:
+    """The snippet called `name`, in whichever page folder it lives."""
+    for snippet in all_snippets(folder):
+        if snippet.name == name:
+            return snippet
+    raise SnippetError(f"no such snippet: {name}")
 
 
 def select(names: list[str] | None, folder: Path = SNIPPETS) -> list[Snippet]:
     if not names:
         return all_snippets(folder)
-    missing = [n for n in names if not (folder / f"{n}.py").exists()]
+    by_name = {s.name: s for s in all_snippets(folder)}
+    missing = [n for n in names if n not in by_name]
     if missing:
         raise SystemExit(f"no such snippet: {', '.join(missing)}")
-    return [Snippet(folder / f"{n}.py") for n in names]
+    return [by_name[n] for n in names]
 
 
 # --- staleness -------------------------------------------------------------------
@@ -189,7 +209,7 @@ def _as_series(value) -> dict | None:
 
 
 def run(snippet: Snippet) -> Result:
-    """Execute one snippet in a fresh namespace, as ``python snippets/NAME.py`` would."""
+    """Execute one snippet in a fresh namespace, as ``python snippets/.../NAME.py`` would."""
     source = snippet.source
     result = Result(snippet.name)
     out, shown = io.StringIO(), io.StringIO()

@@ -21,8 +21,13 @@ DOCS = ROOT / "docs"
 
 @cache
 def result(name: str) -> runner.Result:
-    """Run ``snippets/NAME.py`` in this process (fresh namespace) and return what it recorded."""
-    return runner.run(runner.Snippet(runner.SNIPPETS / f"{name}.py"))
+    """Run the snippet NAME (``snippets/<page>/NAME.py``) in this process and return what it recorded."""
+    return runner.run(snippet(name))
+
+
+@cache
+def snippet(name: str) -> runner.Snippet:
+    return runner.find(name)
 
 
 def lrs(name: str, label: str = "") -> list[float]:

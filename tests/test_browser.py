@@ -90,12 +90,12 @@ def test_copy_button_copies_exactly_the_snippet(browser, base_url):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(base_url + "schedulers/step_lr/", wait_until="networkidle")
-    block = page.locator("div.highlight", has=page.locator("span.filename", has_text="snippets/step_lr.py")).first
+    block = page.locator("div.highlight", has=page.locator("span.filename", has_text="snippets/schedulers/step_lr/step_lr.py")).first
     block.hover()
     block.locator('button[data-md-type="copy"]').click()
     copied = page.evaluate("navigator.clipboard.readText()")
     context.close()
-    assert copied.rstrip("\n") == (ROOT / "snippets" / "step_lr.py").read_text().rstrip("\n")
+    assert copied.rstrip("\n") == (ROOT / "snippets" / "schedulers" / "step_lr" / "step_lr.py").read_text().rstrip("\n")
 
 
 def test_search_finds_every_scheduler_by_class_name(browser, base_url, built_site):

@@ -7,7 +7,7 @@ import warnings
 
 import pytest
 import torch
-from conftest import ROOT, lrs, result
+from conftest import ROOT, lrs, result, snippet
 from torch.optim.lr_scheduler import LRScheduler
 
 REL, ABS = 1e-12, 1e-15
@@ -22,7 +22,7 @@ def class_section(path):
 
 def load_class():
     namespace = {}
-    exec(class_section(SNIPPETS / f"{MAIN}.py"), namespace)
+    exec(class_section(snippet(MAIN).path), namespace)
     return namespace["CosineAnnealingWarmUpRestarts"]
 
 
@@ -164,10 +164,10 @@ def test_bad_arguments_snippet_shows_each_rejection():
 
 
 def test_the_class_is_identical_in_every_snippet_that_repeats_it():
-    copies = [p for p in SNIPPETS.glob("*.py") if "class CosineAnnealingWarmUpRestarts" in p.read_text()]
+    copies = [p for p in SNIPPETS.rglob("*.py") if "class CosineAnnealingWarmUpRestarts" in p.read_text()]
     assert len(copies) >= 4
     for path in copies:
-        assert class_section(path) == class_section(SNIPPETS / f"{MAIN}.py"), path.name
+        assert class_section(path) == class_section(snippet(MAIN).path), path.name
 
 
 # --- subclassing LRScheduler -------------------------------------------------------

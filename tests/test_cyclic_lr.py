@@ -5,7 +5,7 @@ import pickle
 
 import pytest
 import torch
-from conftest import ROOT, lrs, result, trace, lrs_used
+from conftest import ROOT, lrs, lrs_used, result, snippet, trace
 
 REL = 1e-12
 SCHED = torch.optim.lr_scheduler.CyclicLR
@@ -59,7 +59,7 @@ def test_examples_show_several_full_cycles(name, up, down, mode, gamma, steps):
 
 
 def test_blog_example_parameters_are_exactly_the_post():
-    src = {name: (ROOT / "snippets" / f"{name}.py").read_text() for name, *_ in EXAMPLES}
+    src = {name: snippet(name).source for name, *_ in EXAMPLES}
     assert ("base_lr=0.001, max_lr=0.1, step_size_up=50, step_size_down=100, mode='triangular'"
             in src["cyclic_lr"])
     assert ("base_lr=0.001, max_lr=0.1, step_size_up=50, step_size_down=None, mode='triangular2'"

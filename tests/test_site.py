@@ -123,7 +123,7 @@ def test_missing_include_fails_the_strict_build_and_names_it(tmp_path):
     (tmp_path / "docs").mkdir()
     shutil.copytree(DOCS / "assets", tmp_path / "docs" / "assets")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    for include, expected in [('"no_such_snippet.py"', "no_such_snippet.py"), ('"step_lr.py:no_such_section"', "no_such_section")]:
+    for include, expected in [('"no_such_snippet.py"', "no_such_snippet.py"), ('"schedulers/step_lr/step_lr.py:no_such_section"', "no_such_section")]:
         (tmp_path / "docs" / "index.md").write_text(f"# Broken\n\n```python\n--8<-- {include}\n```\n")
         run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
                              cwd=tmp_path, env=env, capture_output=True, text=True)

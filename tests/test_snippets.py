@@ -79,7 +79,16 @@ def included_files() -> dict[str, list[str]]:
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=NAMES)
 def test_every_snippet_is_shown_by_a_page(snippet):
     targets = {t.split(":")[0] for t in included_files()}
-    assert f"{snippet.name}.py" in targets, f"{snippet.rel} is not included by any page"
+    assert snippet.path.relative_to(runner.SNIPPETS).as_posix() in targets, f"{snippet.rel} is not included by any page"
+
+
+def test_snippets_live_in_the_folder_of_the_page_that_shows_them():
+    """snippets/schedulers/step_lr/*.py are shown by docs/schedulers/step_lr.md, and so on."""
+    for target, where in included_files().items():
+        name = target.split(":")[0]
+        if name.endswith(".py"):
+            folder = name.rsplit("/", 1)[0] if "/" in name else ""
+            assert [f"{folder}.md"] == sorted(set(where)), f"{name} is shown by {where}; move it to snippets/<page>/"
 
 
 def test_every_include_resolves(generated):
