@@ -329,7 +329,8 @@ def test_load_state_dict_restores_every_attribute_but_the_optimizer():
         scheduler = build(optimizer)
         train(name, model, optimizer, scheduler, range(STOP))
         state = scheduler.state_dict()
-        assert set(state) == set(vars(scheduler)) - {"optimizer"}, name
+        functions = {"CyclicLR": {"_scale_fn_ref"}, "SWALR": {"anneal_func"}}.get(name, set())
+        assert set(state) == set(vars(scheduler)) - {"optimizer"} - functions, name
         assert "_last_lr" in state and ("last_epoch" in state) == (name != "ChainedScheduler"), name
         # compositions keep base_lrs in their sub-schedulers' states; ReduceLROnPlateau has none
         no_base_lrs = {"SequentialLR", "ChainedScheduler", "ReduceLROnPlateau"}
