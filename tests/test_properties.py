@@ -252,3 +252,28 @@ def test_building_after_optimizer_load_has_the_stated_effect_at_every_step(name,
             assert wrong == (set() if same else {k}), k
         else:
             assert wrong == set(range(k, T)), k
+
+
+GROUP_SCHEDULERS = [n for n in NAMES if n not in ("SequentialLR", "ChainedScheduler")]
+
+
+@pytest.mark.parametrize("name", GROUP_SCHEDULERS)
+@PROPERTY
+@given(data=st.data(), second_lr=st.floats(0.01, 0.5))
+def test_every_param_group_is_scheduled(name, data, second_lr):
+    """'The wrapped optimizer; every param group is scheduled': a second group's LR changes at the same steps."""
+    build, _ = data.draw(SPECS[name])
+    model = torch.nn.Linear(2, 1)
+    opt = torch.optim.SGD([{"params": [model.weight]}, {"params": [model.bias], "lr": second_lr}],
+                          lr=LR0, momentum=0.9)
+    scheduler = build(opt)
+    used = [[], []]
+    for t in range(T):
+        for g in (0, 1):
+            used[g].append(opt.param_groups[g]["lr"])
+        opt.step()
+        scheduler.step(METRICS[t]) if name == "ReduceLROnPlateau" else scheduler.step()
+    # ReduceLROnPlateau skips a reduction smaller than eps (1e-8): compare while both LRs are well above it
+    live = [t for t in range(1, T) if min(used[0][t - 1], used[1][t - 1]) > 1e-6]
+    moves = [{t for t in live if u[t] != u[t - 1]} for u in used]
+    assert moves[1] == moves[0]
