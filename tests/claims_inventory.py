@@ -15,7 +15,7 @@ CLAIMS = [
     ('guides/checkpoints.md', 'A resume is exact only if both are restored, in', 'tests/test_checkpoints.py::test_building_the_scheduler_after_loading_the_optimizer_scales_the_lr'),
     ('guides/checkpoints.md', "`…`'s default `…` for every scheduler in torch 2.13.", 'tests/test_checkpoints.py::test_the_table_has_every_scheduler_and_load_state_dict_is_exact_at_every_k tests/test_checkpoints.py::test_resumed_in_fresh_process_continues_the_same_lr_sequence'),
     ('guides/checkpoints.md', '## Every scheduler, resumed at every step', "not a claim: a heading; the section's claims are listed below"),
-    ('guides/checkpoints.md', 'For every scheduler of torch 2.13 (plus', 'tests/test_checkpoints.py::test_the_table_has_every_scheduler_and_load_state_dict_is_exact_at_every_k'),
+    ('guides/checkpoints.md', 'For every scheduler of torch 2.13 plus', 'tests/test_checkpoints.py::test_the_table_has_every_scheduler_and_load_state_dict_is_exact_at_every_k'),
     ('guides/checkpoints.md', "rules it derives from each scheduler's closed form, repeats the", 'tests/test_checkpoints.py::test_last_epoch_column_lists_exactly_the_k_derived_from_the_closed_forms tests/test_properties.py::test_last_epoch_resume_fails_exactly_where_the_rule_says'),
     ('guides/checkpoints.md', 'the complete state of each sub-scheduler.', 'tests/test_checkpoints.py::test_load_state_dict_restores_every_attribute_but_the_optimizer'),
     ('guides/checkpoints.md', "It never writes the optimizer's `…`: what", 'tests/test_checkpoints.py::test_load_state_dict_restores_every_attribute_but_the_optimizer'),
