@@ -26,7 +26,7 @@ CLAIMS = [
     ('guides/checkpoints.md', 'All of them resume exactly with', 'tests/test_properties.py::test_load_state_dict_resumes_exactly_at_every_step'),
     ('guides/checkpoints.md', '- **every later step wrong**:', 'tests/test_properties.py::test_building_after_optimizer_load_has_the_stated_effect_at_every_step'),
     ('guides/checkpoints.md', 'carried along); - **only the first resumed step wrong**:', 'tests/test_properties.py::test_building_after_optimizer_load_has_the_stated_effect_at_every_step'),
-    ('guides/checkpoints.md', 'store its attributes (`…`), never its code.', UNCHECKED),
+    ('guides/checkpoints.md', 'store its attributes (`…`), never its code.', 'tests/test_checkpoints.py::test_lambdas_are_stored_as_none_and_cannot_be_pickled tests/test_lambda_lr.py::test_state_dict_keeps_none_for_functions_and_dict_for_callable_objects'),
     ('guides/checkpoints.md', 'source has it for all five.', 'tests/test_version_history.py::test_initial_mode_leaves_a_restored_lr_alone tests/test_checkpoints.py::test_constructor_with_last_epoch_keeps_the_loaded_lr'),
     # --- guides/composition.md
     ('guides/composition.md', '- [ChainedScheduler] steps **all of them at every step**,', UNCHECKED),
@@ -81,7 +81,7 @@ CLAIMS = [
     ('guides/version_history.md', 'at the start of each epoch.', UNCHECKED),
     # --- guides/warm_up.md
     ('guides/warm_up.md', 'All three use a warm-up of', "not a claim: describes this page's snippet"),
-    ('guides/warm_up.md', 'Built-in schedulers only:', UNCHECKED),
+    ('guides/warm_up.md', 'Built-in schedulers only:', 'not a claim: a label introducing a list'),
     ('guides/warm_up.md', 'the same LR at every step (to floating-point rounding): both', 'tests/test_warm_up.py::test_lambda_lr_and_custom_class_agree_at_every_step'),
     ('guides/warm_up.md', '**Where they differ.** Only during the warm-up.', 'tests/test_warm_up.py::test_sequential_lr_differs_only_during_warm_up'),
     ('guides/warm_up.md', '0 and not at all at the peak.', UNCHECKED),
@@ -110,7 +110,7 @@ CLAIMS = [
     ('schedulers/chained_scheduler.md', "phase, SequentialLR's constructor steps every sub-scheduler once more (with an", UNCHECKED),
     ('schedulers/chained_scheduler.md', 'is not empty, that no scheduler is a ReduceLROnPlateau, and that', UNCHECKED),
     # --- schedulers/constant_lr.md
-    ('schedulers/constant_lr.md', "the optimizer's LR and every later step at the full", UNCHECKED),
+    ('schedulers/constant_lr.md', "the optimizer's LR and every later step at the full", 'tests/test_properties.py::test_closed_form_for_random_arguments'),
     ('schedulers/constant_lr.md', 'ConstantLR only ever moves *up* at `…`,', 'tests/test_constant_lr.py::test_the_lr_stays_restored_long_after_total_iters tests/test_properties.py::test_closed_form_for_random_arguments'),
     ('schedulers/constant_lr.md', '| The wrapped optimizer; every param group is scheduled.', 'tests/test_properties.py::test_every_param_group_is_scheduled'),
     ('schedulers/constant_lr.md', 'a fractional value is never equal to the step count,', UNCHECKED),
@@ -167,7 +167,7 @@ CLAIMS = [
     ('schedulers/exponential_lr.md', 'validates nothing about `…`; only leaving it out fails, with', 'tests/test_exponential_lr.py::test_any_gamma_is_accepted_silently tests/test_exponential_lr.py::test_gamma_is_required'),
     ('schedulers/exponential_lr.md', 'of the LR at every step (SGD then climbs the', UNCHECKED),
     # --- schedulers/lambda_lr.md
-    ('schedulers/lambda_lr.md', 'the **initial** LR of each param group times a factor', UNCHECKED),
+    ('schedulers/lambda_lr.md', 'the **initial** LR of each param group times a factor', 'tests/test_properties.py::test_closed_form_for_random_arguments tests/test_lambda_lr.py::test_one_lambda_per_param_group'),
     ('schedulers/lambda_lr.md', '- The factor always multiplies \\(\\eta_0\\), never the current', 'tests/test_lambda_lr.py::test_factor_multiplies_the_initial_lr_not_the_current_one'),
     ('schedulers/lambda_lr.md', '| The wrapped optimizer; every param group is scheduled.', 'tests/test_properties.py::test_every_param_group_is_scheduled'),
     ('schedulers/lambda_lr.md', 'function is shared by every param group.', 'tests/test_lambda_lr.py::test_single_function_is_shared_by_all_groups'),
@@ -176,13 +176,13 @@ CLAIMS = [
     ('schedulers/lambda_lr.md', 'until the next `…` only, which overwrites it.', UNCHECKED),
     ('schedulers/lambda_lr.md', 'the state dict can always be saved with `…`, but', UNCHECKED),
     ('schedulers/lambda_lr.md', 'Put every group in the optimizer before', 'not a claim: an instruction'),
-    ('schedulers/lambda_lr.md', '`…` checks only the length of a list', UNCHECKED),
+    ('schedulers/lambda_lr.md', '`…` checks only the length of a list', 'tests/test_lambda_lr.py::test_wrong_number_of_lambdas_raises tests/test_lambda_lr.py::test_non_callable_and_wrong_arity_fail_in_the_constructor'),
     # --- schedulers/linear_lr.md
-    ('schedulers/linear_lr.md', 'In every direction the end value is', UNCHECKED),
-    ('schedulers/linear_lr.md', 'torch computes each step as a ratio applied', UNCHECKED),
+    ('schedulers/linear_lr.md', 'In every direction the end value is', 'tests/test_properties.py::test_closed_form_for_random_arguments'),
+    ('schedulers/linear_lr.md', 'torch computes each step as a ratio applied', 'tests/test_properties.py::test_closed_form_for_random_arguments'),
     ('schedulers/linear_lr.md', '| The wrapped optimizer; every param group is scheduled.', 'tests/test_properties.py::test_every_param_group_is_scheduled'),
     ('schedulers/linear_lr.md', 'lists the LR of each epoch.', UNCHECKED),
-    ('schedulers/linear_lr.md', 'LinearLR never raises the LR above the', UNCHECKED),
+    ('schedulers/linear_lr.md', 'LinearLR never raises the LR above the', 'tests/test_properties.py::test_closed_form_for_random_arguments tests/test_linear_lr.py::test_factors_out_of_range_are_rejected'),
     ('schedulers/linear_lr.md', 'that mode for ExponentialLR only; when this scheduler adopted', UNCHECKED),
     # --- schedulers/multi_step_lr.md
     ('schedulers/multi_step_lr.md', 'learning rate by `…` each time the number of `…`', UNCHECKED),
@@ -229,7 +229,7 @@ CLAIMS = [
     ('schedulers/polynomial_lr.md', '| The wrapped optimizer; every param group is scheduled.', 'tests/test_properties.py::test_every_param_group_is_scheduled'),
     ('schedulers/polynomial_lr.md', 'Every step after `…` updates nothing,', 'tests/test_polynomial_lr.py::test_steps_after_total_iters_train_nothing'),
     ('schedulers/polynomial_lr.md', 'lists the LR of each epoch.', UNCHECKED),
-    ('schedulers/polynomial_lr.md', 'Epoch 0 always trains at the full optimizer', UNCHECKED),
+    ('schedulers/polynomial_lr.md', 'Epoch 0 always trains at the full optimizer', 'tests/test_properties.py::test_closed_form_for_random_arguments'),
     ('schedulers/polynomial_lr.md', '(the decay branch is never taken), and a fractional value', UNCHECKED),
     ('schedulers/polynomial_lr.md', 'that mode for ExponentialLR only; when this scheduler adopted', UNCHECKED),
     # --- schedulers/reduce_lr_on_plateau.md
