@@ -31,16 +31,15 @@ def show(anchor, *calls):
 
 model = torch.nn.Linear(2, 1)
 show("not-an-optimizer",
-     lambda: sched.StepLR(model, step_size=10),
+     lambda: sched.StepLR(model.parameters(), step_size=10),
      lambda: sched.ReduceLROnPlateau(model.parameters()),
      lambda: sched.CyclicLR(model.parameters(), base_lr=0.01, max_lr=0.1),
      lambda: sched.OneCycleLR(model.parameters(), max_lr=0.1, total_steps=100))
 show("lr-lambda-count",
      lambda: sched.LambdaLR(sgd(groups=2), lr_lambda=[lambda t: 0.9**t]),
      lambda: sched.MultiplicativeLR(sgd(groups=2), lr_lambda=[lambda t: 0.9]))
-show("lr-lambda-not-callable",
-     lambda: sched.MultiplicativeLR(sgd(), lr_lambda=0.9),
-     lambda: sched.LambdaLR(sgd(), lr_lambda=0.9))
+show("lr-lambda-not-callable", lambda: sched.MultiplicativeLR(sgd(), lr_lambda=0.9))
+show("lambda-lr-number", lambda: sched.LambdaLR(sgd(), lr_lambda=0.9))
 show("constant-lr-factor", lambda: sched.ConstantLR(sgd(), factor=2.0))
 show("linear-lr-start-factor", lambda: sched.LinearLR(sgd(), start_factor=0.0))
 show("linear-lr-end-factor", lambda: sched.LinearLR(sgd(), end_factor=1.5))
