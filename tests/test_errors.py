@@ -365,3 +365,55 @@ def test_plateau_min_lrs_fix_and_the_scalar_case():
     expected = pytest.approx([0.1 * 0.1**2] * 2, rel=1e-12)  # 3 plateau steps, patience 0: reduced at steps 2 and 3
     assert _plateau_after_add_param_group([1e-5], fix=lambda s: s.min_lrs.append(1e-5)) == expected
     assert _plateau_after_add_param_group(1e-5) == expected
+
+
+# --- quantified sentences of the page, over their domain ------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+CLAIMS = settings(derandomize=True, max_examples=15, deadline=None)
+
+
+def _sgd():
+    return torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1, momentum=0.9)
+
+
+@CLAIMS
+@given(total=st.integers(1, 60))
+def test_one_cycle_allows_exactly_total_steps_steps(total):
+    """#one-cycle-too-many-steps: total_steps calls of step() pass, the next one raises."""
+    scheduler = torch.optim.lr_scheduler.OneCycleLR(_sgd(), max_lr=0.1, total_steps=total)
+    for _ in range(total):
+        scheduler.optimizer.step()
+        scheduler.step()
+    scheduler.optimizer.step()
+    with pytest.raises(ValueError, match=f"Tried to step {total + 1} times"):
+        scheduler.step()
+
+
+@CLAIMS
+@given(epochs=st.lists(st.floats(0, 50), min_size=1, max_size=20))
+def test_warm_restarts_fractional_epochs_never_warn(epochs):
+    """#epoch-argument: CosineAnnealingWarmRestarts.step(epoch) does not warn, for any epoch >= 0."""
+    scheduler = torch.optim.lr_scheduler.CosineAnnealingWarmRestarts(_sgd(), T_0=5, T_mult=2)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for epoch in epochs:
+            scheduler.optimizer.step()
+            scheduler.step(epoch)
+
+
+@CLAIMS
+@given(order=st.lists(st.sampled_from(["optimizer", "scheduler"]), min_size=1, max_size=30))
+def test_the_call_order_warning_comes_once_at_the_first_scheduler_step(order):
+    """#step-order: given at most once, and only when the first scheduler.step() precedes every optimizer.step()."""
+    optimizer = _sgd()
+    scheduler = torch.optim.lr_scheduler.StepLR(optimizer, step_size=3)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for call in order:
+            (optimizer if call == "optimizer" else scheduler).step()
+    found = [w for w in caught if str(w.message).startswith("Detected call of `lr_scheduler.step()`")]
+    early = "scheduler" in order and order.index("scheduler") < (order.index("optimizer") if "optimizer" in order else 99)
+    assert len(found) == (1 if early else 0)
