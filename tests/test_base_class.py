@@ -17,7 +17,7 @@ from torch.optim.swa_utils import SWALR
 NAMES = [n for n in sched.__all__ if n != "LRScheduler"] + ["SWALR"]
 # Classes that do not run LRScheduler.__init__ (the page says so).
 OWN_CONSTRUCTOR = {"ReduceLROnPlateau", "SequentialLR", "ChainedScheduler"}
-SETTINGS = settings(derandomize=True, max_examples=12, deadline=None)
+SETTINGS = settings(derandomize=True, max_examples=8, deadline=None)
 
 
 def optimizer_with(lrs, initial=None):
