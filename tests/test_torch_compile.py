@@ -86,3 +86,14 @@ def test_momentum_cycling_writes_beta1_as_a_float_unless_turned_off(name, steps)
             betas.append(optimizer.param_groups[0]["betas"][0])
         assert all(type(b) is float for b in betas)
         assert (len(set(betas)) > 1) is cycle
+
+
+def test_cyclic_lr_writes_sgd_momentum_as_a_float():
+    optimizer = torch.optim.SGD(torch.nn.Linear(2, 1).parameters(), lr=torch.tensor(0.1), momentum=0.9)
+    scheduler = torch.optim.lr_scheduler.CyclicLR(optimizer, 0.01, 0.1, step_size_up=4)
+    momenta = []
+    for _ in range(6):
+        optimizer.step()
+        scheduler.step()
+        momenta.append(optimizer.param_groups[0]["momentum"])
+    assert all(type(m) is float for m in momenta) and len(set(momenta)) > 1
