@@ -301,12 +301,14 @@ def _number(v):
     return v
 
 
-def run_engine(configs: list[dict]) -> list[dict]:
-    """Run every configuration in one node process (tests/js/run_engine.mjs)."""
+def run_engine(configs: list[dict], views: bool = False) -> list[dict]:
+    """Run every configuration in one node process (tests/js/run_engine.mjs); with `views`, also
+    return the page's program, CSV, URL query and the configuration parsed back from it."""
     with tempfile.TemporaryDirectory() as tmp:
         src, dst = Path(tmp) / "configs.json", Path(tmp) / "results.json"
         src.write_text(json.dumps(configs))
-        subprocess.run(["node", "--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", str(HARNESS), str(src), str(dst)],
+        subprocess.run(["node", "--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", str(HARNESS), str(src), str(dst)]
+                       + (["views"] if views else []),
                        check=True, cwd=ROOT, capture_output=True, text=True)
         results = json.loads(dst.read_text())
     for res in results:

@@ -12,6 +12,7 @@ import json
 import math
 import random
 import subprocess
+import sys
 
 import pytest
 
@@ -125,3 +126,165 @@ def test_python_division_and_modulo_semantics():
     mismatches = [(e, w, g) for e, w, g in zip(exprs, expected, got)
                   if not all(same(a, b, op) for a, b, op in zip(w, g, ("//", "%", "**")))]
     assert not mismatches, mismatches[:5]
+
+
+# ---------------------------------------------------------------- the page's views: program, CSV, URL
+PROGRAMS_PER_SCHEDULER = 8
+# No cos, exp, log or non-integer pow on the way: V8 and glibc then round identically, and the
+# printed CSV must be byte-identical. Elsewhere Math.cos/Math.pow may differ from glibc in the
+# last ulp (measured: about 1 program in 12 has one such line), so values agree to rel 1e-12.
+EXACT = {"StepLR", "MultiStepLR", "ConstantLR", "LinearLR", "ExponentialLR", "ReduceLROnPlateau"}
+
+
+@pytest.fixture(scope="session")
+def views():
+    cases = []
+    for name in NAMES:
+        valid = [c for c in ex.configs(name, 60, seed=1) if "metrics" not in c]
+        cases += valid
+    results = ex.run_engine(cases, views=True)
+    return list(zip(cases, results))
+
+
+def _csv_rows(text):
+    lines = text.splitlines()
+    return lines[0], [line.split(",") for line in lines[1:]]
+
+
+def test_generated_programs_print_the_engine_values(views):
+    """The program the explorer shows, run by Python with torch, prints the explorer's CSV.
+
+    One fresh interpreter runs every sampled program, each in its own namespace (an
+    interpreter per program would cost a torch import each)."""
+    chosen = {}
+    for config, result in views:
+        if "crash" in result:
+            pytest.fail(f"engine crashed: {result['crash']}\n{json.dumps(config)}")
+        if not result["error"] and len(chosen.setdefault(config["scheduler"], [])) < PROGRAMS_PER_SCHEDULER:
+            chosen[config["scheduler"]].append((config, result))
+    sample = [pair for name in NAMES for pair in chosen[name]]
+    assert len(sample) == PROGRAMS_PER_SCHEDULER * len(NAMES)
+    runner_code = (
+        "import contextlib, io, json, sys\n"
+        "outs = []\n"
+        "for program in json.load(sys.stdin):\n"
+        "    buffer = io.StringIO()\n"
+        "    with contextlib.redirect_stdout(buffer):\n"
+        "        exec(compile(program, '<explorer>', 'exec'), {'__name__': '__main__'})\n"
+        "    outs.append(buffer.getvalue())\n"
+        "json.dump(outs, sys.stdout)\n")
+    run = subprocess.run([sys.executable, "-W", "ignore", "-c", runner_code], input=json.dumps([r["program"] for _, r in sample]),
+                         capture_output=True, text=True, check=True)
+    printed = json.loads(run.stdout)
+    exact = 0
+    for (config, result), out in zip(sample, printed):
+        where = f"\nconfiguration: {json.dumps(config)}\nprogram:\n{result['program']}"
+        if config["scheduler"] in EXACT:
+            assert out == result["csv"], where
+        head, rows = _csv_rows(out)
+        want_head, want_rows = _csv_rows(result["csv"])
+        assert head == want_head and len(rows) == len(want_rows) == config["steps"], where
+        for got, want in zip(rows, want_rows):
+            assert got[0] == want[0], where
+            assert all(ex.close(float(a), float(b)) for a, b in zip(got[1:], want[1:])), f"{got} != {want}{where}"
+        exact += out == result["csv"]
+    assert exact >= 0.75 * len(sample)
+
+
+def test_csv_follows_the_contract(views):
+    for config, result in views:
+        if result["error"]:
+            continue
+        head, rows = _csv_rows(result["csv"])
+        name = config["scheduler"]
+        members = config.get("schedulers", [config])
+        cycles = any(m["scheduler"] in ("CyclicLR", "OneCycleLR") and m["args"]["cycle_momentum"] for m in members)
+        extra = ({"SGD": ",momentum", "Adam": ",beta1"}.get(config["optimizer"], "") if cycles else "")
+        assert head == "step,lr" + extra + (",metric" if name == "ReduceLROnPlateau" else ""), config
+        assert [int(r[0]) for r in rows] == list(range(config["steps"]))
+        for row, lr in zip(rows, result["lrs"]):
+            # repr of the float: shortest round-trip, up to 17 digits (JSON carries -0.0 as 0)
+            assert row[1] == repr(float(lr)) or (lr == 0 and row[1] == "-0.0")
+        if name == "ReduceLROnPlateau":
+            assert [float(r[-1]) for r in rows] == ex.synthetic_metric(config["metric"], config["steps"])
+
+
+def test_url_round_trips_every_configuration(views):
+    """Parsing the query the page writes gives back the same configuration."""
+    for config, result in views:
+        parsed = result["parsed"]
+        q = result["query"]
+        assert q.startswith(f"?scheduler={config['scheduler']}&lr=") and f"&steps={config['steps']}" in q
+        for key in ("scheduler", "optimizer", "lr", "steps"):
+            assert parsed[key] == config[key], (key, q)
+        if config["scheduler"] in ex.COMPOSITES:
+            assert [m["scheduler"] for m in parsed["schedulers"]] == [m["scheduler"] for m in config["schedulers"]], q
+            for got, want in zip(parsed["schedulers"], config["schedulers"]):
+                assert got["args"] == want["args"], q
+            assert parsed["args"] == config["args"], q
+        else:
+            assert parsed["args"] == config["args"], q
+            for key, value in config["args"].items():
+                assert f"&{key}=" in q, (key, q)
+
+
+def test_url_contract_examples():
+    """The literal forms the contract names: numbers, true/false, lists, bare words, expressions."""
+    script = ("import { fromQuery, toQuery } from './docs/assets/explorer/spec.js';"
+              "const q = [\"?scheduler=MultiStepLR&lr=0.1&steps=100&milestones=[30,80]&gamma=0.5\","
+              " \"?scheduler=CyclicLR&lr=0.1&steps=50&base_lr=0.001&max_lr=0.1&mode=triangular2&cycle_momentum=false\","
+              " \"?scheduler=LambdaLR&lr=0.1&steps=10&lr_lambda=\" + encodeURIComponent('0.9 ** epoch if epoch < 5 else 0.1'),"
+              " \"?scheduler=StepLR&lr=0.1&steps=10&stepsize=3\"];"
+              "const out = q.map(s => { try { const c = fromQuery(s); return {c, back: toQuery(c)}; } catch (e) { return {error: e.message}; } });"
+              "console.log(JSON.stringify(out));")
+    multi, cyclic, lam, typo = json.loads(_node(script))
+    assert multi["c"]["args"] == {"milestones": [30, 80], "gamma": 0.5}
+    assert "milestones=[30,80]" in multi["back"]
+    assert cyclic["c"]["args"]["mode"] == "triangular2" and cyclic["c"]["args"]["cycle_momentum"] is False
+    assert "mode=triangular2" in cyclic["back"] and "cycle_momentum=false" in cyclic["back"]
+    assert lam["c"]["args"]["lr_lambda"] == "0.9 ** epoch if epoch < 5 else 0.1"
+    assert "stepsize" in typo["error"]
+
+
+# ---------------------------------------------------------------- Try it panels
+PRESETS = json.loads((ex.ROOT / "docs/assets/explorer/presets.json").read_text())
+
+
+def test_every_scheduler_page_has_a_preset():
+    from conftest import front_matter, pages  # noqa: PLC0415
+
+    scheduler_pages = {p.stem: front_matter(p)["scheduler"] for p in pages() if front_matter(p).get("scheduler")}
+    assert len(scheduler_pages) == 16
+    assert set(PRESETS) == set(scheduler_pages)
+    for stem, cls in scheduler_pages.items():
+        assert PRESETS[stem]["config"]["scheduler"] == cls, stem
+
+
+def _preset_config(stem):
+    from conftest import result  # noqa: PLC0415
+
+    entry = PRESETS[stem]
+    config = dict(entry["config"], betas=[0.9, 0.999])
+    recorded = result(entry["snippet"]).traces["lrs"]
+    want = recorded[entry["label"]] if "label" in entry else recorded[""]
+    if "metric_from_snippet" in entry:
+        # The page's loss reacts to the LR, which a fixed synthetic metric cannot: the check
+        # passes the page's recorded losses to the engine instead of the panel's synthetic loss.
+        config["metrics"] = result(entry["snippet"]).traces[entry["metric_from_snippet"]][""]
+    if "tail_from" in entry:
+        # SWALR's page anneals with CosineAnnealingLR first and hands over at epoch `tail_from`:
+        # the panel is SWALR alone, started from the LR the page reached there.
+        start = entry["tail_from"]
+        config["lr"] = want[start]
+        want = want[start:start + config["steps"]]
+    return config, want
+
+
+@pytest.mark.parametrize("stem", sorted(PRESETS))
+def test_each_panel_starts_at_its_page_example(stem):
+    """A page's preset, run by the engine, reproduces the trace the page's main snippet recorded."""
+    config, want = _preset_config(stem)
+    (got,) = ex.run_engine([config])
+    assert got["error"] is None
+    assert len(got["lrs"]) == len(want)
+    assert all(ex.close(a, b) for a, b in zip(got["lrs"], want)), stem

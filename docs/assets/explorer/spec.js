@@ -243,6 +243,7 @@ export function momentumColumn(config) {
 }
 
 export function program(config) {
+  if (config.metrics) throw new InputError("a program needs the synthetic metric, not a list of metrics");
   const lines = [];
   const members = COMPOSITE.includes(config.scheduler) ? config.schedulers : [config];
   const usesMath = members.some((m) => ["LambdaLR", "MultiplicativeLR"].includes(m.scheduler) && /\bmath\./.test(m.args.lr_lambda));
