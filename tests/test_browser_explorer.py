@@ -3,12 +3,14 @@ the plot, the URL, the program and the CSV, torch's messages, the Try it panels.
 
 from __future__ import annotations
 
+import gc
 import json
 import random
+import shutil
 from urllib.parse import parse_qs, quote, urlparse
 
 import pytest
-from test_browser import base_url, browser  # noqa: F401 - session fixtures shared with test_browser.py
+from test_browser import BROWSERS, CHROMIUM_ARGS, base_url  # noqa: F401 - base_url is a session fixture
 
 import explorer_torch as ex
 
@@ -44,6 +46,25 @@ def sample_configs() -> list[dict]:
         candidates = [c for c in ex.configs(name, 40, seed=3) if "metrics" not in c and c["steps"] <= 300]
         out.append(r.choice(candidates))
     return out
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """test_browser.py's Chromium when that module's session fixture is running (one Playwright
+    sync instance at a time: a second would fail inside the first one's event loop), else one
+    launched the same way for this module."""
+    from playwright.sync_api import Browser, sync_playwright  # noqa: PLC0415
+
+    running = [o for o in gc.get_objects() if type(o) is Browser and o.is_connected()]
+    if running:
+        yield running[0]
+        return
+    executable = next(filter(None, map(shutil.which, BROWSERS)), None)
+    assert executable, "no Chromium found: `make test` installs Debian's chromium package"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
 
 
 @pytest.fixture
@@ -177,6 +198,7 @@ def test_explorer_fits_a_phone_and_labels_every_input(browser, base_url, scheme)
     page = context.new_page()
     for path in ("explorer/?scheduler=OneCycleLR&lr=0.1&steps=100&total_steps=100", "schedulers/sequential_lr/"):
         page.goto(base_url + path, wait_until="networkidle")
+        page.wait_for_selector("[data-explorer][data-state] input[type=text]")
         assert page.evaluate("document.documentElement.scrollWidth") <= 375, path
         unlabelled = page.evaluate("[...document.querySelectorAll('[data-explorer] input, [data-explorer] select')]"
                                    ".filter(i => !i.labels || !i.labels.length).map(i => i.outerHTML)")

@@ -129,7 +129,7 @@ def test_python_division_and_modulo_semantics():
 
 
 # ---------------------------------------------------------------- the page's views: program, CSV, URL
-PROGRAMS_PER_SCHEDULER = 8
+PROGRAMS_PER_SCHEDULER = 5
 # No cos, exp, log or non-integer pow on the way: V8 and glibc then round identically, and the
 # printed CSV must be byte-identical. Elsewhere Math.cos/Math.pow may differ from glibc in the
 # last ulp (measured: about 1 program in 12 has one such line), so values agree to rel 1e-12.
@@ -140,7 +140,7 @@ EXACT = {"StepLR", "MultiStepLR", "ConstantLR", "LinearLR", "ExponentialLR", "Re
 def views():
     cases = []
     for name in NAMES:
-        valid = [c for c in ex.configs(name, 60, seed=1) if "metrics" not in c]
+        valid = [c for c in ex.configs(name, 60, seed=1) if "metrics" not in c and c["steps"] <= 150]
         cases += valid
     results = ex.run_engine(cases, views=True)
     return list(zip(cases, results))
