@@ -207,3 +207,15 @@ def test_explorer_fits_a_phone_and_labels_every_input(browser, base_url, scheme)
                                " const s = getComputedStyle(i); return [s.color, s.backgroundColor]; })()")
         assert colors[0] != colors[1]
     context.close()
+
+
+def test_the_example_links_on_the_explorer_page_open_their_configuration(page, base_url):  # noqa: F811
+    page.goto(base_url + "explorer/", wait_until="networkidle")
+    links = page.evaluate("[...document.querySelectorAll('.md-content a[href*=\"?scheduler=\"]:not(.ex-share)')].map(a => a.href)")
+    assert len(links) == 2
+    for link in links:
+        page.goto(link, wait_until="networkidle")
+        expected = parse_qs(urlparse(link).query)["scheduler"][0]
+        assert page.locator(".ex-error").first.text_content() == ""
+        assert f"?scheduler={expected}&" in state(page)["query"]
+        assert len(read_csv(page).splitlines()) == int(parse_qs(urlparse(link).query)["steps"][0]) + 1
