@@ -135,6 +135,7 @@ def main() -> int:
                     print(f"lighthouse {name}: " + " ".join(f"{k}={v}" for k, v in scores.items()))
                 except (subprocess.SubprocessError, OSError) as err:
                     print(f"lighthouse {name}: could not run ({err})")
+            __import__("explorer_bench").report(url)  # explorer page weight, engine ms per 10,000 steps
         finally:
             server.shutdown()
 

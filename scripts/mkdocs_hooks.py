@@ -3,7 +3,8 @@
 * before each build (and each rebuild of ``mkdocs serve``) run ``scripts/runner.py``,
   which regenerates only stale figures and outputs;
 * turn arithmatex's TeX spans into MathML, so formulas render with no script or CDN;
-* under ``mkdocs serve`` only, let mkdocs-jupyter cache the executed playground.
+* under ``mkdocs serve`` only, let mkdocs-jupyter cache the executed playground;
+* add the explorer's chart library from node_modules (``scripts/explorer_assets.py``).
 """
 
 import html
@@ -14,6 +15,9 @@ from pathlib import Path
 
 from latex2mathml.converter import convert
 from mkdocs.exceptions import PluginError
+
+sys.path.insert(0, str(Path(__file__).parent))
+from explorer_assets import add_vendor_files  # noqa: E402
 
 RUNNER = Path(__file__).with_name("runner.py")
 MATH = re.compile(
@@ -42,6 +46,10 @@ def on_pre_build(config):
         raise PluginError(f"snippet runner failed:\n{run.stderr.strip()}")
     if "nothing to do" not in run.stdout:
         print(run.stdout.strip(), file=sys.stderr)
+
+
+def on_files(files, config):
+    return add_vendor_files(files, config)  # the explorer's chart library, from node_modules
 
 
 def _mathml(match):
