@@ -71,8 +71,21 @@ def page_weights(site: Path) -> dict[str, tuple[int, int]]:
 class GzipHandler(SimpleHTTPRequestHandler):
     """Serves text with gzip, as GitHub Pages does, so Lighthouse sees realistic transfers."""
 
+    not_found: Path | None = None  # served for a missing path, with status 404, as GitHub Pages does
+
     def log_message(self, *args):
         pass
+
+    def send_error(self, code, message=None, explain=None):
+        if code != 404 or self.not_found is None or self.command != "GET":
+            return super().send_error(code, message, explain)
+        body = self.not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        return None
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
@@ -92,8 +105,9 @@ class GzipHandler(SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-def serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
+def serve(site: Path, not_found: Path | None = None) -> tuple[ThreadingHTTPServer, str]:
+    handler = type("Handler", (GzipHandler,), {"not_found": not_found})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_port}/"
 
