@@ -89,6 +89,7 @@ def on_page_content(html_text, page, config, files):
 # The base of a 404 page cannot come from its own URL (any missing path shows it), so a tiny script
 # picks it before anything loads: the path of `site_url` when the URL is under it; else the part of the
 # URL before the first of the site's own top-level names; else the folder above the missing page.
+# (A missing URL two or more unknown folders deep under another sub-path gets that folder as its base.)
 BASE_SCRIPT = """<script>(function () {
   var hint = %(hint)s, known = %(known)s, path = location.pathname, parts = path.split("/"), root;
   if (hint && path.indexOf(hint) === 0) root = hint;
@@ -112,6 +113,10 @@ def portable_404(text: str, prefix: str, known: list[str]) -> str:
     text = re.sub(rf'(href|src)="{re.escape(prefix)}', r'\1="./', text)
     text = text.replace(f'__md_scope=new URL("{prefix}"', "__md_scope=new URL(document.baseURI")
     text = re.sub(rf'"{re.escape(prefix)}([^"]*)"', r'"./\1"', text)  # __config's base and search worker
+    # The browser's preload scanner would fetch these before the base exists (relative to the missing
+    # page's URL: wasted 404s), so the tags that load something are written by script, after the base.
+    loaders = r'<link [^>]*href="\./[^"]*"[^>]*>|<script [^>]*src="\./[^"]*"[^>]*></script>'
+    text = re.sub(loaders, lambda m: "<script>document.write(%s)</script>" % json.dumps(m[0]).replace("</", "<\\/"), text)
     hint = json.dumps(prefix if prefix != "/" else "")
     script = BASE_SCRIPT % {"hint": hint, "known": json.dumps(sorted(known))}
     head = re.search(r"<head>\s*(<meta charset=[^>]*>)?", text)
