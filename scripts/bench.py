@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RUNNER = ROOT / "scripts" / "runner.py"
 GENERATED = ROOT / "docs" / "generated"
-LIGHTHOUSE = "lighthouse@13.5.0"
+LIGHTHOUSE = "lighthouse@12.2.3"  # 13.x needs Node 22; the machines have Node 20
 VNU = "vnu-jar@26.9.27"
 NODE_DIR = ROOT / ".bench"
 CHROMIUM_FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking " \
@@ -119,9 +119,9 @@ def serve(site: Path, not_found: Path | None = None) -> tuple[ThreadingHTTPServe
 def bench_tool(spec: str, path: str) -> Path:
     """A pinned npm tool installed into .bench/ on first use (bench-only tools stay out of the site's lock)."""
     tool = NODE_DIR / "node_modules" / spec.rsplit("@", 1)[0] / path
-    if not tool.exists():
+    if not tool.exists():  # all at once: `npm install --no-save` removes what an earlier one installed
         subprocess.run(["npm", "install", "--prefix", str(NODE_DIR), "--no-save", "--no-audit", "--no-fund",
-                        spec], check=True, capture_output=True)
+                        LIGHTHOUSE, VNU], check=True, capture_output=True)
     return tool
 
 
