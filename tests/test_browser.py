@@ -74,8 +74,11 @@ def visited(browser, base_url, built_site):
 
         page.route("**/*", guard)
         page.goto(base_url + path, wait_until="networkidle")
-        broken = page.evaluate(
-            "[...document.images].filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src)")
+        # Figures below the first load lazily (as a reader scrolls to them): load them all now.
+        broken = page.evaluate("""() => Promise.all([...document.images].map(i => {
+              i.loading = 'eager';
+              return i.decode().catch(() => null);
+            })).then(() => [...document.images].filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src))""")
         report[path] = {"errors": errors, "offsite": offsite, "broken_images": broken,
                         "images": page.evaluate("document.images.length")}
         page.close()
