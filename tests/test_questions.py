@@ -115,3 +115,41 @@ def test_each_question_is_its_own_section_in_the_built_page(built_site):
 @pytest.mark.parametrize("page", ["guides/questions.md", "guides/changing_a_schedule.md"])
 def test_pages_are_in_the_nav(page):
     assert f": {page}" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+# One-line answers that state a fact the linked section does not show on its own: checked here.
+def test_reduce_lr_on_plateau_has_get_last_lr():
+    import torch
+
+    optimizer = torch.optim.SGD([torch.nn.Parameter(torch.zeros(1))], lr=0.1)
+    scheduler = torch.optim.lr_scheduler.ReduceLROnPlateau(optimizer, patience=0)
+    for metric in (1.0, 2.0):
+        optimizer.step()
+        scheduler.step(metric)
+    assert scheduler.get_last_lr() == [optimizer.param_groups[0]["lr"]] == [pytest.approx(0.01)]
+
+
+def test_cyclic_lr_gamma_comes_from_the_checkpoint():
+    import copy
+
+    import torch
+    from torch.optim.lr_scheduler import CyclicLR
+
+    def run(gamma, state=None):
+        optimizer = torch.optim.SGD([torch.nn.Parameter(torch.zeros(1))], lr=0.1, momentum=0.9)
+        scheduler = CyclicLR(optimizer, 0.01, 0.1, step_size_up=2, mode="exp_range", gamma=gamma)
+        if state:
+            scheduler.load_state_dict(copy.deepcopy(state))
+        used = []
+        for _ in range(12):
+            optimizer.step()
+            scheduler.step()
+            used.append(optimizer.param_groups[0]["lr"])
+        return used, scheduler.state_dict()
+
+    decaying, _ = run(0.9)
+    fresh = torch.optim.SGD([torch.nn.Parameter(torch.zeros(1))], lr=0.1, momentum=0.9)
+    saved = CyclicLR(fresh, 0.01, 0.1, step_size_up=2, mode="exp_range", gamma=0.9).state_dict()  # before any step
+    loaded, _ = run(1.0, saved)
+    assert loaded == pytest.approx(decaying, rel=1e-12)
+    assert run(1.0)[0] != pytest.approx(decaying, rel=1e-6)
