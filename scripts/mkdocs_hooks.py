@@ -16,6 +16,8 @@ from latex2mathml.converter import convert
 from mkdocs.exceptions import PluginError
 
 RUNNER = Path(__file__).with_name("runner.py")
+sys.path.insert(0, str(RUNNER.parent))
+import compat  # noqa: E402 - the release matrix shown on every page
 MATH = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">\s*\\(?P<open>[(\[])(?P<tex>.*?)\\[)\]]\s*</(?P=tag)>', re.S
 )
@@ -37,6 +39,7 @@ def on_config(config):
 
 
 def on_pre_build(config):
+    compat.reset()
     run = subprocess.run([sys.executable, str(RUNNER)], capture_output=True, text=True)
     if run.returncode != 0:
         raise PluginError(f"snippet runner failed:\n{run.stderr.strip()}")
@@ -51,3 +54,7 @@ def _mathml(match):
 
 def on_page_content(html_text, page, config, files):
     return MATH.sub(_mathml, html_text)
+
+
+def on_page_markdown(markdown, page, config, files):
+    return compat.annotate(markdown, page.file.src_uri)
