@@ -119,10 +119,10 @@ def _indent(lines: list[str], by: str = "    ") -> list[str]:
 def _how(result: dict) -> list[str]:
     status = result["status"]
     if status == "error":
-        return [f"raises `{result['type']}`:", "", "```text", result["message"], "```"]
+        return [f"`{result['type']}`:", "", "```text", result["message"], "```"]
     lines = []
     if result.get("diff"):
-        lines += ["Printed output (`-` pinned, `+` this release):", "", "```diff", *result["diff"], "```", ""]
+        lines += ["", "```diff", *result["diff"], "```", ""]
     for trace, t in sorted(result.get("traces", {}).items()):
         if "missing_on" in t:
             lines.append(f"- `{trace}`: recorded on one side only (missing on the {t['missing_on']} run)")
@@ -155,35 +155,45 @@ def snippet_note(m: Matrix, name: str) -> list[str]:
     title = f"{name}.py: {' / '.join(LABELS[k][0] for k in kinds)} on torch {spans(bad, m.releases)}"
     body: list[str] = []
     for info, releases in groups:
-        body += [f"**torch {spans(releases, m.releases)}**: " + ("" if info["result"]["status"] == "error" else
-                 "differs from the pinned " + m.pinned + "."), ""]
+        where = f"**torch {spans(releases, m.releases)}**"
+        body += [f"{where} " + ("raises" if info["result"]["status"] == "error" else f"differs from the pinned {m.pinned}:")]
         body += _how(info["result"]) + [""]
     return [f'<a id="{anchor(name)}"></a>', "", f'??? note "{title}"', "", *_indent(body)]
 
 
 def page_block(m: Matrix, names: list[str], src_uri: str) -> list[str]:
     link = posixpath.relpath("compatibility.md", posixpath.dirname(src_uri) or ".")
-    unchecked = [n for n in names if len(m.checked(n)) < len(m.releases)]
+    others = [r for r in m.releases if r != m.pinned]
+    unchecked = [n for n in names if not any(m.status(n, r) != "unchecked" for r in others)]
     checked = [n for n in names if n not in unchecked]
     agree = m.agreeing(checked)
+    not_run = [r for r in m.releases if any(m.status(n, r) == "unchecked" for n in checked)]
     count = f"{len(checked)} of {len(names)} examples" if unchecked else f"all {len(names)} examples"
     if checked and len(agree) == len(m.releases):
         kind, title = "success", f"Same output on every torch release from {m.releases[0]} to {m.releases[-1]}"
         text = (f"On each of the {len(m.releases)} releases checked, {count} on this page print what they print on "
                 f"the pinned {m.pinned} and record the same learning rates.")
     elif checked:
-        kind, title = "info", f"Checked on torch {m.releases[0]} to {m.releases[-1]}"
+        kind, title = "info", f"Checked on torch {spans([r for r in m.releases if r not in not_run], m.releases)}"
         where = f"torch {spans(agree, m.releases)}" if agree else "no release other than the pinned one"
         text = (f"{count.capitalize()} on this page give the same output as on the pinned {m.pinned} on "
-                f"{where}. The notes below say what changes on the other releases.")
+                f"{where}.")
+        if not_run:
+            text += f" Not yet run on torch {spans(not_run, m.releases)}."
+        if any(m.status(n, r) in ("differs", "error") for n in checked for r in m.releases):
+            text += " The notes below say what changes on the other releases."
     else:
-        kind, title, text = "info", "Not yet checked on other releases", ""
-    lines = [f'!!! {kind} "{title}"', ""]
-    if text:
-        lines += _indent([text + f" [All examples on all releases]({link})."])
+        kind, title = "info", "Not yet checked on other releases"
+        text = f"The examples on this page have been run on the pinned torch {m.pinned} only."
+    rounding = [n for n in checked if any(m.status(n, r) == "rounding" for r in m.releases)]
+    if rounding:
+        text += (f" The traces of {', '.join(f'`{n}.py`' for n in rounding)} differ on some releases by float "
+                 f"rounding only (at most {matrix.ROUNDING:g} relative), with the same printed output.")
+    lines = [f'!!! {kind} "{title}"', "", *_indent([text + f" [All examples on all releases]({link})."])]
     if unchecked:
         listed = ", ".join(f"`{n}.py`" for n in unchecked)
-        lines += ["", *_indent([f"Not yet checked on other releases (changed since the last matrix run): {listed}."])]
+        lines += ["", *_indent([f"Not yet checked on other releases (new, or changed since the matrix last ran): "
+                                f"{listed}."])]
     lines.append("")
     for name in checked:
         note = snippet_note(m, name)

@@ -38,6 +38,7 @@ import json
 import os
 import platform
 import re
+import shlex
 import shutil
 import signal
 import subprocess
@@ -57,7 +58,10 @@ RELEASES = [
     "2.8.0", "2.9.1", "2.10.0", "2.11.0", "2.12.1", "2.13.0", "2.14.1", "2.15.0",
 ]
 ROUNDING = 1e-12  # relative trace difference still called "rounding"
-SNIPPET_TIMEOUT = 120  # seconds one snippet may take inside a worker
+SNIPPET_TIMEOUT = 600  # seconds one snippet may take inside a worker (a loaded machine is slow)
+# Releases that declare no setuptools requirement get what `python -m venv` gives Python 3.11
+# (ensurepip's setuptools, which still has pkg_resources: torch 2.1 imports it).
+VENV_SETUPTOOLS = "setuptools==65.5.0"
 MAX_DIFF_LINES = 80
 
 
@@ -138,6 +142,9 @@ def worker(names: list[str], out: Path) -> int:
     import torch  # noqa: PLC0415
 
     torch.set_num_threads(1)
+    # Warm up as runner.py does: the first optimizer pulls in lazy imports (torch._dynamo),
+    # which should not count against one snippet's time.
+    torch.optim.SGD(torch.nn.Linear(1, 1).parameters(), lr=0.1)
     by_name = {s.name: s for s in runner.all_snippets()}
     signal.signal(signal.SIGALRM, _alarm)
     with out.open("a", encoding="utf-8") as fh:
@@ -153,6 +160,7 @@ def worker(names: list[str], out: Path) -> int:
                 line = {"name": name, "error": type(cause).__name__, "message": str(exc)}
             finally:
                 signal.alarm(0)
+            line["hash"] = content_hash(by_name[name].path)
             fh.write(json.dumps(line) + "\n")
             fh.flush()
     return 0
@@ -222,15 +230,32 @@ def compare_traces(pinned: dict, other: dict) -> dict:
     return found
 
 
-def compare(pinned: dict, other: dict, release: str) -> dict:
+VERSION_MASK = "<torch version>"
+
+
+def mask_version(text: str, *versions: str | None) -> str:
+    """A snippet that prints torch.__version__ should not differ for that alone.
+
+    Both runs' version strings are masked in both texts, so a literal "2.13.0" that a
+    snippet prints as a label stays equal to itself."""
+    found = {v for version in versions if version for v in (version, version.split("+")[0])}
+    for v in sorted(found, key=len, reverse=True):
+        text = text.replace(v, VERSION_MASK)
+    return text
+
+
+def compare(pinned: dict, other: dict, release: str, pinned_torch: str | None = None,
+            release_torch: str | None = None) -> dict:
     if "error" in other:
-        return {"status": "error", "type": other["error"], "message": other["message"][:2000]}
+        return {"status": "error", "type": other["error"],
+                "message": other["message"][:2000]}
     traces = compare_traces(pinned["traces"], other["traces"])
-    if pinned["shown"] == other["shown"] and not traces:
+    a, b = (mask_version(x["shown"], pinned_torch, release_torch) for x in (pinned, other))
+    if a == b and not traces:
         return {"status": "same"}
     result: dict = {}
-    if pinned["shown"] != other["shown"]:
-        diff = list(difflib.unified_diff(pinned["shown"].splitlines(), other["shown"].splitlines(),
+    if a != b:
+        diff = list(difflib.unified_diff(a.splitlines(), b.splitlines(),
                                          f"torch {PINNED}", f"torch {release}", lineterm="", n=1))
         if len(diff) > MAX_DIFF_LINES:
             diff = diff[:MAX_DIFF_LINES] + [f"... ({len(diff) - MAX_DIFF_LINES} more diff lines)"]
@@ -259,7 +284,21 @@ def wheel_dir() -> Path:
 def requirements(release: str) -> list[str]:
     # Releases before 2.3 were built against NumPy 1.x; the snippets do not use NumPy,
     # but a reader's environment has it, and torch's import looks for it.
-    return [f"torch=={release}", "numpy<2" if version_key(release) < (2, 3) else "numpy"]
+    reqs = [f"torch=={release}", "numpy<2" if version_key(release) < (2, 3) else "numpy"]
+    return reqs + ([] if declares_setuptools(release) else [VENV_SETUPTOOLS])
+
+
+def declares_setuptools(release: str) -> bool:
+    """Whether the downloaded torch wheel of `release` requires setuptools itself."""
+    import zipfile  # noqa: PLC0415
+
+    wheels = sorted(wheel_dir().glob(f"torch-{release}-*.whl")) + sorted(wheel_dir().glob(f"torch-{release}+*.whl"))
+    if not wheels:
+        raise RuntimeError(f"no torch {release} wheel in {wheel_dir()}")
+    with zipfile.ZipFile(wheels[0]) as whl:
+        meta = next(n for n in whl.namelist() if n.endswith(".dist-info/METADATA"))
+        text = whl.read(meta).decode("utf-8", "replace")
+    return bool(re.search(r"^Requires-Dist: setuptools\b", text, re.M))
 
 
 def _pip(cmd: list[str], release: str, log) -> subprocess.CompletedProcess:
@@ -277,8 +316,12 @@ def fetch(release: str, log) -> list[str]:
     """Download the wheels `release` needs into wheel_dir() (files already there are reused)."""
     wheels = wheel_dir()
     wheels.mkdir(parents=True, exist_ok=True)
-    proc = _pip([sys.executable, "-m", "pip", "download", "--disable-pip-version-check", "--no-cache-dir",
-                 "--dest", str(wheels), *requirements(release)], release, log)
+    # MATRIX_PIP_ARGS: e.g. "--index-url https://download.pytorch.org/whl/cpu" for the small CPU builds (CI)
+    extra = shlex.split(os.environ.get("MATRIX_PIP_ARGS", ""))
+    download = [sys.executable, "-m", "pip", "download", "--disable-pip-version-check", "--no-cache-dir",
+                "--dest", str(wheels), *extra]
+    _pip([*download, "--no-deps", f"torch=={release}"], release, log)  # to read what it declares
+    proc = _pip([*download, *requirements(release)], release, log)
     files = re.findall(r"(?:Saved|File was already downloaded) (\S+)", proc.stdout)
     (wheels / f"torch-{release}.files").write_text("\n".join(Path(f).name for f in files) + "\n")
     return files
@@ -333,20 +376,21 @@ def free_gb(path: Path) -> float:
     return shutil.disk_usage(path).free / 2**30
 
 
-def release_wheels(keep: list[str], log) -> None:
-    """Delete downloaded wheels that none of the releases in `keep` needs (disk guard)."""
+def release_wheels(done: list[str], log) -> None:
+    """Disk guard: delete the wheels of the releases in `done` that no other release's listing names.
+
+    Files in no listing (a download under way, perhaps by another pass) are kept."""
     wheels = wheel_dir()
-    needed = set()
-    for release in keep:
-        listing = wheels / f"torch-{release}.files"
-        if listing.exists():
-            needed |= set(listing.read_text().split())
+    listed = {p.name[len("torch-"):-len(".files")]: set(p.read_text().split()) for p in wheels.glob("torch-*.files")}
+    others = set().union(*(files for release, files in listed.items() if release not in done))
+    doomed = set().union(*(listed.get(r, set()) for r in done)) - others
     freed = 0
-    for path in wheels.glob("*.whl"):
-        if path.name not in needed:
+    for name in doomed:
+        path = wheels / name
+        if path.exists():
             freed += path.stat().st_size
             path.unlink()
-    log(f"  disk guard: deleted {freed / 2**30:.1f} GiB of wheels no pending release needs")
+    log(f"  disk guard: deleted {freed / 2**30:.1f} GiB of wheels of finished releases")
 
 
 def fetch_timed(release: str, log) -> int:
@@ -355,23 +399,72 @@ def fetch_timed(release: str, log) -> int:
     return round(time.monotonic() - t0)
 
 
+def results_dir() -> Path:
+    """Raw outputs of the last run per release (printed text and traces), for a look or a re-compare."""
+    path = Path(os.environ.get("MATRIX_RESULTS", "/tmp/matrix-results"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def raw_path(release: str) -> Path:
+    return results_dir() / f"raw-{release}.json"
+
+
+def load_raw(release: str) -> dict:
+    try:
+        return json.loads(raw_path(release).read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return {"meta": {}, "results": {}}
+
+
+def keep_raw(release: str, meta: dict, results: dict) -> None:
+    """Merge one run's raw outputs into raw-RELEASE.json (by snippet name)."""
+    raw = load_raw(release)
+    raw["meta"] = meta
+    raw["results"].update(results)
+    tmp = raw_path(release).with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(raw), encoding="utf-8")
+    os.replace(tmp, raw_path(release))
+
+
+def recompare(record: dict, current: dict, log) -> None:
+    """Recompute the record from the kept raw outputs (after a change to compare())."""
+    pinned = load_raw(PINNED)
+    for release in RELEASES:
+        if release == PINNED:
+            continue
+        raw = load_raw(release)
+        n = 0
+        for name, line in raw["results"].items():
+            base = pinned["results"].get(name)
+            if name not in current or not base:
+                continue
+            if line.get("hash") != current[name] or base.get("hash") != current[name]:
+                continue
+            record["snippets"].setdefault(name, {}).setdefault(current[name], {})[release] = compare(
+                base, line, release, pinned["meta"].get("torch"), raw["meta"].get("torch"))
+            n += 1
+        if n:
+            log(f"  recompared torch {release}: {n} snippets")
+
+
 def check_release(release: str, names: list[str], baseline: dict, record: dict, current: dict,
-                  keep: bool = False) -> dict:
+                  keep: bool = False, pinned_torch: str | None = None) -> dict:
     """Install `release` from the downloaded wheels, run `names`, record the comparison."""
     venv = venv_root() / f"torch-{release}"
     t0 = time.monotonic()
     try:
         install(release, venv)
         t1 = time.monotonic()
-        with tempfile.TemporaryDirectory(prefix="matrix-") as tmp:
-            meta, results = run_worker(str(venv / "bin" / "python"), names, Path(tmp) / "out.jsonl")
+        meta, results = run_worker(str(venv / "bin" / "python"), names, results_dir() / f"torch-{release}.jsonl")
+        keep_raw(release, meta, results)
         t2 = time.monotonic()
     finally:
         if not keep:
             remove(venv, background=True)
     counts: dict[str, int] = {}
     for name in names:
-        outcome = compare(baseline[name], results[name], release)
+        outcome = compare(baseline[name], results[name], release, pinned_torch, meta.get("torch"))
         record["snippets"].setdefault(name, {}).setdefault(current[name], {})[release] = outcome
         counts[outcome["status"]] = counts.get(outcome["status"], 0) + 1
     record["runs"][release] = {"torch": meta.get("torch"), "python": meta.get("python"),
@@ -380,16 +473,39 @@ def check_release(release: str, names: list[str], baseline: dict, record: dict, 
     return counts
 
 
+def merge(target: Path, partials: list[Path]) -> int:
+    """Fold partial records into `target`, keeping only entries for the snippets' current content."""
+    current = {name: content_hash(path) for name, path in snippet_paths().items()}
+    record = load_record(target)
+    for path in partials:
+        part = load_record(path)
+        for name, by_hash in part["snippets"].items():
+            for release, result in by_hash.get(current.get(name), {}).items():
+                record["snippets"].setdefault(name, {}).setdefault(current[name], {})[release] = result
+        record["runs"].update(part["runs"])  # each job's record carries its own release's run
+    prune(record, current)
+    save_record(record, target)
+    done = sum(1 for n, h in current.items() if all(r in record["snippets"].get(n, {}).get(h, {}) for r in RELEASES))
+    print(f"matrix: merged {len(partials)} record(s) into {target}: {done} of {len(current)} snippets on every release")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--release", action="append", help="only this release (repeatable)")
     parser.add_argument("--record", type=Path, default=RECORD, help="record file (default: %(default)s)")
     parser.add_argument("--keep-venv", action="store_true", help="do not delete the release venvs")
-    parser.add_argument("--list", action="store_true", help="print the releases and exit")
+    parser.add_argument("--list", action="store_true", help="print the releases (a JSON list) and exit")
+    parser.add_argument("--recompare", action="store_true",
+                        help="recompute the record from the raw outputs kept in $MATRIX_RESULTS and exit")
+    parser.add_argument("--merge", nargs="+", type=Path, metavar="PARTIAL",
+                        help="merge the entries of these records (e.g. one per CI job) into --record and exit")
     args = parser.parse_args(argv)
     if args.list:
-        print(" ".join(RELEASES))
+        print(json.dumps(RELEASES))
         return 0
+    if args.merge:
+        return merge(args.record, args.merge)
     releases = args.release or list(RELEASES)
     unknown = [r for r in releases if r not in RELEASES]
     if unknown:
@@ -402,6 +518,10 @@ def main(argv: list[str] | None = None) -> int:
     current = {name: content_hash(path) for name, path in paths.items()}
     record = load_record(args.record)
     prune(record, current)
+    if args.recompare:
+        recompare(record, current, log)
+        save_record(record, args.record)
+        return 0
     todo = {r: missing(record, current, r) for r in releases}
     stale = sorted({n for names in todo.values() for n in names})
     if not stale:
@@ -416,8 +536,8 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit(f"the pinned outputs come from torch {PINNED}, but {sys.executable} has {pinned_here}")
     t0 = time.monotonic()
     log(f"matrix: {len(stale)} of {len(current)} snippets need a run on some release; pinned run on torch {pinned_here}")
-    with tempfile.TemporaryDirectory(prefix="matrix-") as tmp:
-        meta, baseline = run_worker(sys.executable, stale, Path(tmp) / "pinned.jsonl")
+    meta, baseline = run_worker(sys.executable, stale, results_dir() / f"torch-{PINNED}-pinned.jsonl")
+    keep_raw(PINNED, meta, baseline)
     broken = {n: r for n, r in baseline.items() if "error" in r}
     if broken:
         raise SystemExit("these snippets fail on the pinned torch; fix them first:\n"
@@ -433,9 +553,10 @@ def main(argv: list[str] | None = None) -> int:
         if k >= len(work):
             return None
         if free_gb(wheel_dir()) < min_free + 10:
-            release_wheels(work[k:], log)
+            release_wheels(finished, log)
         return fetcher.submit(fetch_timed, work[k], log)
 
+    finished: list[str] = []
     pending = prefetch(0)
     for i, release in enumerate(releases, 1):
         names = todo[release]
@@ -463,13 +584,15 @@ def main(argv: list[str] | None = None) -> int:
             continue
         pending = prefetch(k + 1)
         try:
-            counts = check_release(release, names, baseline, record, current, keep=args.keep_venv)
+            counts = check_release(release, names, baseline, record, current, keep=args.keep_venv,
+                                   pinned_torch=meta.get("torch"))
         except Exception as exc:  # noqa: BLE001
             failed.append(release)
             log(f"{head}: FAILED after {time.monotonic() - start:.0f} s: {exc}")
             continue
         run = record["runs"][release]
         run["download_seconds"] = fetch_seconds
+        finished.append(release)
         save_record(record, args.record)
         summary = ", ".join(f"{v} {k}" for k, v in sorted(counts.items()))
         log(f"{head} ({run['torch']}): {len(names)} snippets; download {fetch_seconds} s (overlapped), "
