@@ -204,26 +204,35 @@ def page_block(m: Matrix, names: list[str], src_uri: str) -> list[str]:
 
 def site_block(m: Matrix) -> list[str]:
     names = sorted(m.hashes)
+    full = [r for r in m.releases if all(m.status(n, r) != "unchecked" for n in names)]
     everywhere = [n for n in names if len(m.agreeing([n])) == len(m.releases)]
-    differ = [n for n in names if any(m.status(n, r) not in AGREE + ("unchecked",) for r in m.releases)]
+    differ = [n for n in names if any(m.status(n, r) in ("differs", "error") for r in m.releases)]
     newest = m.newest_verified()
-    if newest is None:
+    link = "[Compatibility, example by example](compatibility.md)."
+    if newest is None or full == [m.pinned]:
         return ['!!! info "Release matrix"', "", *_indent([f"The examples run on the pinned torch {m.pinned}; "
-                "they are not yet checked on other releases. See [Compatibility](compatibility.md)."]), ""]
-    return ['!!! info "Checked on every torch release from ' + f'{m.releases[0]} to {m.releases[-1]}"', "",
-            *_indent([f"Pinned to torch {m.pinned}; newest release verified: **torch {newest}**. "
-                      f"{len(everywhere)} of {len(names)} examples print the same output on all {len(m.releases)} "
-                      f"releases, {len(differ)} differ on some release. [Compatibility, example by example]"
-                      "(compatibility.md)."]), ""]
+                f"they are not yet checked on other releases. {link}"]), ""]
+    if len(full) == len(m.releases):
+        title = f"Checked on every torch release from {m.releases[0]} to {m.releases[-1]}"
+        text = (f"Pinned to torch {m.pinned}; newest release verified: **torch {newest}**. {len(everywhere)} of "
+                f"{len(names)} examples print the same output on all {len(m.releases)} releases, "
+                f"{len(differ)} differ or fail on some release.")
+    else:
+        missing = [r for r in m.releases if r not in full]
+        title = f"Checked on {len(full)} of {len(m.releases)} torch releases so far"
+        text = (f"Pinned to torch {m.pinned}; every example has been run on torch {spans(full, m.releases)} "
+                f"(newest release verified: **torch {newest}**), not yet on all of {spans(missing, m.releases)}. "
+                f"{len(differ)} of {len(names)} examples differ or fail on some release checked.")
+    return [f'!!! info "{title}"', "", *_indent([f"{text} {link}"]), ""]
 
 
 def _cell(m: Matrix, name: str, release: str, page: str) -> str:
     status = m.status(name, release)
     text, meaning = LABELS[status]
-    label = f'<span class="compat compat-{status}" title="torch {release}: {meaning}">{text}</span>'
     if status in ("differs", "error"):
+        label = f'<span class="compat compat-{status}" title="torch {release}: see the note">{text}</span>'
         return f"[{label}]({page}#{anchor(name)})"
-    return label
+    return f'<span class="compat compat-{status}">{text}</span>'
 
 
 def table(m: Matrix, pages: list[tuple[str, str, list[str]]]) -> list[str]:
@@ -253,8 +262,8 @@ def releases_table(m: Matrix) -> list[str]:
         counts = {k: 0 for k in LABELS}
         for name in names:
             counts[m.status(name, release)] += 1
-        build = run.get("torch") or "—"
-        lines.append(f"| {release} | `{build}` | {run.get('python', '—')} | " +
+        build = f"`{run['torch']}`" if run.get("torch") else "—"
+        lines.append(f"| {release} | {build} | {run.get('python', '—')} | " +
                      " | ".join(str(counts[k]) for k in LABELS) + " |")
     return lines + [""]
 

@@ -430,6 +430,10 @@ def keep_raw(release: str, meta: dict, results: dict) -> None:
 def recompare(record: dict, current: dict, log) -> None:
     """Recompute the record from the kept raw outputs (after a change to compare())."""
     pinned = load_raw(PINNED)
+    for name, line in pinned["results"].items():
+        if name in current and line.get("hash") == current[name] and "error" not in line:
+            record["snippets"].setdefault(name, {}).setdefault(current[name], {})[PINNED] = {
+                "status": "same", "pinned": True}
     for release in RELEASES:
         if release == PINNED:
             continue
@@ -538,13 +542,22 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit(f"the pinned outputs come from torch {PINNED}, but {sys.executable} has {pinned_here}")
     t0 = time.monotonic()
     log(f"matrix: {len(stale)} of {len(current)} snippets need a run on some release; pinned run on torch {pinned_here}")
-    meta, baseline = run_worker(sys.executable, stale, results_dir() / f"torch-{PINNED}-pinned.jsonl")
-    keep_raw(PINNED, meta, baseline)
+    # Reuse kept pinned outputs for unchanged snippets (same content, same pinned build).
+    kept = load_raw(PINNED)
+    reuse = {n: kept["results"][n] for n in stale if kept["meta"].get("torch") == pinned_here
+             and kept["results"].get(n, {}).get("hash") == current[n]}
+    meta, baseline = kept["meta"], dict(reuse)
+    if len(reuse) < len(stale):
+        meta, fresh = run_worker(sys.executable, [n for n in stale if n not in reuse],
+                                 results_dir() / f"torch-{PINNED}-pinned.jsonl")
+        keep_raw(PINNED, meta, fresh)
+        baseline.update(fresh)
     broken = {n: r for n, r in baseline.items() if "error" in r}
     if broken:
         raise SystemExit("these snippets fail on the pinned torch; fix them first:\n"
                          + "\n".join(r["message"] for r in broken.values()))
-    log(f"  pinned run: {len(stale)} snippets in {time.monotonic() - t0:.0f} s")
+    log(f"  pinned run: {len(stale) - len(reuse)} snippets in {time.monotonic() - t0:.0f} s"
+        f" ({len(reuse)} reused from {raw_path(PINNED)})")
     total = time.monotonic()
     failed = []
     min_free = float(os.environ.get("MATRIX_MIN_FREE_GB", "20"))

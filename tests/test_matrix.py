@@ -244,3 +244,26 @@ def test_a_printed_torch_version_is_masked_in_both_runs_and_a_literal_label_stay
     assert matrix.compare(base, same, "2.4.1", pinned, release) == {"status": "same"}
     other = run_result("16 schedulers in torch 2.4.1.\n[2.13.0] changed\n", lrs=[0.1])
     assert matrix.compare(base, other, "2.4.1", pinned, release)["status"] == "differs"
+
+
+def table_rows(diff, sign):
+    return [line for line in diff if re.match(rf"^\{sign}\s+\d+\s", line)]
+
+
+def test_the_chained_scheduler_docstring_sentence_matches_the_matrix():
+    """The page says: 2.14+ ratio 1.00 everywhere; 2.2 and earlier another setup, ratio 0.90."""
+    name = "chained_scheduler_docstring"
+    entries = RECORD["snippets"].get(name, {}).get(HASHES[name], {})
+    new = [r for r in entries if matrix.version_key(r) >= (2, 14)]
+    old = [r for r in entries if matrix.version_key(r) < (2, 3)]
+    assert new and old, "the sentence needs a recorded release on each side"
+    for release in new:
+        diff = entries[release]["diff"]
+        assert table_rows(diff, "+") and all(row.endswith(" 1.00") for row in table_rows(diff, "+")), release
+        assert not any(line.startswith("+docstring setup") for line in diff), release
+    for release in old:
+        diff = entries[release]["diff"]
+        assert "+docstring setup: lr=1.0, ConstantLR(factor=0.1, total_iters=2), ExponentialLR(gamma=0.9)" in diff
+        assert table_rows(diff, "+") and all(row.endswith(" 0.90") for row in table_rows(diff, "+")), release
+    page = (DOCS / "schedulers" / "chained_scheduler.md").read_text()
+    assert "every ratio is 1.00" in page and "(ratio 0.90)" in page and "`total_iters=2`" in page
