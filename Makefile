@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test site figures bench lighthouse browser java clean
+.PHONY: serve test site figures bench lighthouse browser java clean matrix
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,17 @@ figures: $(STAMP) $(NODE_STAMP)
 
 bench: $(STAMP) $(NODE_STAMP) browser java
 	$(PY) scripts/bench.py
+
+# Every snippet on every torch release in scripts/matrix.py (not part of `make test`): one venv at a
+# time under $$MATRIX_VENVS (default /tmp/matrix-venvs), wheels kept in $$MATRIX_WHEELS (default
+# /tmp/matrix-wheels); only what docs/compatibility.json lacks runs. RELEASES="2.4.1 2.5.1" limits it.
+MATRIX_STAMP := $(VENV)/.matrix-tools
+$(MATRIX_STAMP): scripts/matrix-requirements.txt $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r scripts/matrix-requirements.txt
+	touch $@
+
+matrix: $(MATRIX_STAMP)
+	$(PY) scripts/matrix.py $(foreach r,$(RELEASES),--release $(r))
 
 clean:
 	rm -rf site docs/generated .cache

@@ -25,6 +25,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 from explorer_assets import add_vendor_files  # noqa: E402
 
 RUNNER = Path(__file__).with_name("runner.py")
+sys.path.insert(0, str(RUNNER.parent))
+import compat  # noqa: E402 - the release matrix shown on every page
 MATH = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">\s*\\(?P<open>[(\[])(?P<tex>.*?)\\[)\]]\s*</(?P=tag)>', re.S
 )
@@ -46,6 +48,7 @@ def on_config(config):
 
 
 def on_pre_build(config):
+    compat.reset()
     run = subprocess.run([sys.executable, str(RUNNER)], capture_output=True, text=True)
     if run.returncode != 0:
         raise PluginError(f"snippet runner failed:\n{run.stderr.strip()}")
@@ -138,3 +141,7 @@ def on_post_build(config):
         prefix = urlsplit(config.site_url or "/").path or "/"
         known = [p.name for p in Path(config.site_dir).iterdir() if p.name != "404.html"]
         page.write_text(portable_404(page.read_text(encoding="utf-8"), prefix, known), encoding="utf-8")
+
+
+def on_page_markdown(markdown, page, config, files):
+    return compat.annotate(markdown, page.file.src_uri)

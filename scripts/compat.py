@@ -1,0 +1,310 @@
+"""What the release matrix (``docs/compatibility.json``, written by ``scripts/matrix.py``) tells readers.
+
+The MkDocs hook calls ``annotate(markdown, src_uri)`` for every page:
+
+* under the title of a page that includes snippets: the releases on which all of its
+  snippets print the same output as on the pinned torch, and an expandable note per
+  snippet that differs somewhere (which releases, the diff of the printed output, where
+  the traces depart), or that raised;
+* under the title of the home page: the site-wide count and the newest release checked;
+* on ``compatibility.md``: the snippets x releases table in place of ``<!-- compat:table -->``
+  and the per-release summary in place of ``<!-- compat:releases -->``.
+
+A result counts only for the snippet content it was recorded for: a snippet whose
+current sha256 is not in the record is "not yet checked on other releases", never a
+result. Nothing here imports torch.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import matrix  # noqa: E402
+
+INCLUDE = re.compile(r'--8<--\s+"([^"]+\.py)"')
+H1 = re.compile(r"^# .+$", re.M)
+AGREE = ("same", "rounding")  # statuses that count as "the same output"
+LABELS = {  # text shown in a cell (colour is never the only signal) and its longer meaning
+    "same": ("same", "prints the same output and records the same traces as on the pinned release"),
+    "rounding": ("≈ same", "same printed output; traces differ by at most 1e-12 relative (rounding)"),
+    "differs": ("differs", "the printed output or the traces differ from the pinned release"),
+    "error": ("error", "the snippet raises an exception on this release"),
+    "unchecked": ("not run", "not yet checked on this release for the snippet's current content"),
+}
+
+
+def load(path: Path = matrix.RECORD) -> dict:
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        record = {}
+    record.setdefault("snippets", {})
+    record.setdefault("runs", {})
+    record.setdefault("releases", list(matrix.RELEASES))
+    record.setdefault("pinned", matrix.PINNED)
+    return record
+
+
+def current_hashes() -> dict[str, str]:
+    return {name: matrix.content_hash(path) for name, path in matrix.snippet_paths().items()}
+
+
+class Matrix:
+    """The record read against the snippets as they are now."""
+
+    def __init__(self, record: dict | None = None, hashes: dict[str, str] | None = None):
+        self.record = load() if record is None else record
+        self.hashes = current_hashes() if hashes is None else hashes
+        self.releases = list(matrix.RELEASES)
+        self.pinned = self.record.get("pinned", matrix.PINNED)
+
+    def result(self, name: str, release: str) -> dict:
+        digest = self.hashes.get(name)
+        entry = self.record["snippets"].get(name, {}).get(digest, {}).get(release) if digest else None
+        return entry if entry else {"status": "unchecked"}
+
+    def status(self, name: str, release: str) -> str:
+        return self.result(name, release)["status"]
+
+    def checked(self, name: str) -> list[str]:
+        return [r for r in self.releases if self.status(name, r) != "unchecked"]
+
+    def agreeing(self, names: list[str]) -> list[str]:
+        """Releases on which every one of `names` was checked and agrees with the pinned output."""
+        return [r for r in self.releases if names and all(self.status(n, r) in AGREE for n in names)]
+
+    def newest_verified(self) -> str | None:
+        """The newest release on which every snippet has been checked."""
+        done = [r for r in self.releases if self.hashes and all(self.status(n, r) != "unchecked" for n in self.hashes)]
+        return max(done, key=matrix.version_key) if done else None
+
+
+# --- words -----------------------------------------------------------------------
+
+
+def spans(releases: list[str], order: list[str]) -> str:
+    """'2.0.1–2.3.1, 2.6.0' for runs of consecutive releases in `order`."""
+    idx = sorted(order.index(r) for r in releases)
+    groups: list[list[int]] = []
+    for i in idx:
+        if groups and i == groups[-1][-1] + 1:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return ", ".join(order[g[0]] if len(g) == 1 else f"{order[g[0]]}–{order[g[-1]]}" for g in groups)
+
+
+def anchor(name: str) -> str:
+    return f"compat-{name.replace('_', '-')}"
+
+
+def included(markdown: str) -> list[str]:
+    names = []
+    for path in INCLUDE.findall(markdown):
+        name = posixpath.splitext(posixpath.basename(path))[0]
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def _indent(lines: list[str], by: str = "    ") -> list[str]:
+    return [by + line if line else "" for line in lines]
+
+
+def _how(result: dict) -> list[str]:
+    status = result["status"]
+    if status == "error":
+        return [f"`{result['type']}`:", "", "```text", result["message"], "```"]
+    lines = []
+    if result.get("diff"):
+        lines += ["", "```diff", *result["diff"], "```", ""]
+    for trace, t in sorted(result.get("traces", {}).items()):
+        if "missing_on" in t:
+            lines.append(f"- `{trace}`: recorded on one side only (missing on the {t['missing_on']} run)")
+            continue
+        text = f"- `{trace}`: {t['len_pinned']} values pinned, {t['len_release']} on this release"
+        if "first_step" in t:
+            text += (f"; {t['steps']} differ, first at index {t['first_step']} "
+                     f"({t['pinned']!r} pinned, {t['release']!r} here), largest relative difference {t['max_rel']:.3g}")
+        lines.append(text)
+    return lines
+
+
+def snippet_note(m: Matrix, name: str) -> list[str]:
+    """An expandable note for a snippet that does not agree everywhere it was checked."""
+    bad = [r for r in m.checked(name) if m.status(name, r) not in AGREE]
+    if not bad:
+        return []
+    groups: list[tuple[dict, list[str]]] = []
+    for release in bad:
+        res = {k: v for k, v in m.result(name, release).items()}
+        key = json.dumps({k: v for k, v in res.items() if k != "diff"}, sort_keys=True) + json.dumps(
+            [line for line in res.get("diff", []) if not line.startswith("+++")])
+        for group in groups:
+            if group[0]["key"] == key:
+                group[1].append(release)
+                break
+        else:
+            groups.append(({"key": key, "result": res}, [release]))
+    kinds = sorted({m.status(name, r) for r in bad})
+    title = f"{name}.py: {' / '.join(LABELS[k][0] for k in kinds)} on torch {spans(bad, m.releases)}"
+    body: list[str] = []
+    for info, releases in groups:
+        where = f"**torch {spans(releases, m.releases)}**"
+        body += [f"{where} " + ("raises" if info["result"]["status"] == "error" else f"differs from the pinned {m.pinned}:")]
+        body += _how(info["result"]) + [""]
+    return [f'<a id="{anchor(name)}"></a>', "", f'??? note "{title}"', "", *_indent(body)]
+
+
+def page_block(m: Matrix, names: list[str], src_uri: str) -> list[str]:
+    link = posixpath.relpath("compatibility.md", posixpath.dirname(src_uri) or ".")
+    others = [r for r in m.releases if r != m.pinned]
+    unchecked = [n for n in names if not any(m.status(n, r) != "unchecked" for r in others)]
+    checked = [n for n in names if n not in unchecked]
+    agree = m.agreeing(checked)
+    not_run = [r for r in m.releases if any(m.status(n, r) == "unchecked" for n in checked)]
+    count = f"{len(checked)} of {len(names)} examples" if unchecked else f"all {len(names)} examples"
+    if checked and len(agree) == len(m.releases):
+        kind, title = "success", f"Same output on every torch release from {m.releases[0]} to {m.releases[-1]}"
+        text = (f"On each of the {len(m.releases)} releases checked, {count} on this page print what they print on "
+                f"the pinned {m.pinned} and record the same learning rates.")
+    elif checked:
+        kind, title = "info", f"Checked on torch {spans([r for r in m.releases if r not in not_run], m.releases)}"
+        where = f"torch {spans(agree, m.releases)}" if agree else "no release other than the pinned one"
+        text = (f"{count.capitalize()} on this page give the same output as on the pinned {m.pinned} on "
+                f"{where}.")
+        if not_run:
+            text += f" Not yet run on torch {spans(not_run, m.releases)}."
+        if any(m.status(n, r) in ("differs", "error") for n in checked for r in m.releases):
+            text += " The notes below say what changes on the other releases."
+    else:
+        kind, title = "info", "Not yet checked on other releases"
+        text = f"The examples on this page have been run on the pinned torch {m.pinned} only."
+    rounding = [n for n in checked if any(m.status(n, r) == "rounding" for r in m.releases)]
+    if rounding:
+        text += (f" The traces of {', '.join(f'`{n}.py`' for n in rounding)} differ on some releases by float "
+                 f"rounding only (at most {matrix.ROUNDING:g} relative), with the same printed output.")
+    lines = [f'!!! {kind} "{title}"', "", *_indent([text + f" [All examples on all releases]({link})."])]
+    if unchecked:
+        listed = ", ".join(f"`{n}.py`" for n in unchecked)
+        lines += ["", *_indent([f"Not yet checked on other releases (new, or changed since the matrix last ran): "
+                                f"{listed}."])]
+    lines.append("")
+    for name in checked:
+        note = snippet_note(m, name)
+        if note:
+            lines += [*note, ""]
+    return lines
+
+
+def site_block(m: Matrix) -> list[str]:
+    names = sorted(m.hashes)
+    full = [r for r in m.releases if all(m.status(n, r) != "unchecked" for n in names)]
+    everywhere = [n for n in names if len(m.agreeing([n])) == len(m.releases)]
+    differ = [n for n in names if any(m.status(n, r) in ("differs", "error") for r in m.releases)]
+    newest = m.newest_verified()
+    link = "[Compatibility, example by example](compatibility.md)."
+    if newest is None or full == [m.pinned]:
+        return ['!!! info "Release matrix"', "", *_indent([f"The examples run on the pinned torch {m.pinned}; "
+                f"they are not yet checked on other releases. {link}"]), ""]
+    if len(full) == len(m.releases):
+        title = f"Checked on every torch release from {m.releases[0]} to {m.releases[-1]}"
+        text = (f"Pinned to torch {m.pinned}; newest release verified: **torch {newest}**. {len(everywhere)} of "
+                f"{len(names)} examples print the same output on all {len(m.releases)} releases, "
+                f"{len(differ)} differ or fail on some release.")
+    else:
+        missing = [r for r in m.releases if r not in full]
+        title = f"Checked on {len(full)} of {len(m.releases)} torch releases so far"
+        text = (f"Pinned to torch {m.pinned}; every example has been run on torch {spans(full, m.releases)} "
+                f"(newest release verified: **torch {newest}**), not yet on all of {spans(missing, m.releases)}. "
+                f"{len(differ)} of {len(names)} examples differ or fail on some release checked.")
+    return [f'!!! info "{title}"', "", *_indent([f"{text} {link}"]), ""]
+
+
+def _cell(m: Matrix, name: str, release: str, page: str) -> str:
+    status = m.status(name, release)
+    text, meaning = LABELS[status]
+    if status in ("differs", "error"):
+        label = f'<span class="compat compat-{status}" title="torch {release}: see the note">{text}</span>'
+        return f"[{label}]({page}#{anchor(name)})"
+    return f'<span class="compat compat-{status}">{text}</span>'
+
+
+def table(m: Matrix, pages: list[tuple[str, str, list[str]]]) -> list[str]:
+    """One table per page: its snippets x releases."""
+    lines = [
+        "Legend: " + ", ".join(f'<span class="compat compat-{k}">{v[0]}</span> {v[1]}' for k, v in LABELS.items())
+        + f". The pinned release is {m.pinned}.", "",
+    ]
+    head = "| Example | " + " | ".join(r if r != m.pinned else f"{r} (pinned)" for r in m.releases) + " |"
+    rule = "|---|" + "---|" * len(m.releases)
+    for title, src_uri, names in pages:
+        if not names:
+            continue
+        lines += [f"### [{title}]({src_uri})", "", head, rule]
+        for name in names:
+            lines.append(f"| `{name}` | " + " | ".join(_cell(m, name, r, src_uri) for r in m.releases) + " |")
+        lines.append("")
+    return lines
+
+
+def releases_table(m: Matrix) -> list[str]:
+    names = sorted(m.hashes)
+    lines = ["| Release | torch build run | Python | same | ≈ same | differs | error | not run |",
+             "|---|---|---|---|---|---|---|---|"]
+    for release in m.releases:
+        run = m.record["runs"].get(release, {})
+        counts = {k: 0 for k in LABELS}
+        for name in names:
+            counts[m.status(name, release)] += 1
+        build = f"`{run['torch']}`" if run.get("torch") else "—"
+        lines.append(f"| {release} | {build} | {run.get('python', '—')} | " +
+                     " | ".join(str(counts[k]) for k in LABELS) + " |")
+    return lines + [""]
+
+
+def site_pages(docs: Path) -> list[tuple[str, str, list[str]]]:
+    out = []
+    for path in sorted(docs.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        h1 = H1.search(text)
+        out.append((h1.group(0)[2:].strip() if h1 else path.stem, path.relative_to(docs).as_posix(), included(text)))
+    return out
+
+
+_CACHE: dict = {}
+
+
+def _matrix() -> Matrix:
+    if "m" not in _CACHE:
+        _CACHE["m"] = Matrix()
+    return _CACHE["m"]
+
+
+def reset() -> None:
+    """Forget the cached record (the hook calls this before each build)."""
+    _CACHE.clear()
+
+
+def _after_title(markdown: str, block: list[str]) -> str:
+    h1 = H1.search(markdown)
+    if not h1:
+        return markdown
+    return markdown[: h1.end()] + "\n\n" + "\n".join(block) + "\n" + markdown[h1.end():]
+
+
+def annotate(markdown: str, src_uri: str, m: Matrix | None = None, docs: Path | None = None) -> str:
+    m = m or _matrix()
+    if "<!-- compat:table -->" in markdown or "<!-- compat:releases -->" in markdown:
+        pages = site_pages(docs or matrix.ROOT / "docs")
+        markdown = markdown.replace("<!-- compat:table -->", "\n".join(table(m, pages)))
+        return markdown.replace("<!-- compat:releases -->", "\n".join(releases_table(m)))
+    if src_uri == "index.md":
+        return _after_title(markdown, site_block(m))
+    names = [n for n in included(markdown) if n in m.hashes]
+    return _after_title(markdown, page_block(m, names, src_uri)) if names else markdown
