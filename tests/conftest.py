@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from functools import cache
@@ -14,6 +15,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
+import bench  # noqa: E402
 import runner  # noqa: E402
 
 DOCS = ROOT / "docs"
@@ -89,3 +91,36 @@ def git_status() -> str:
     run = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=ROOT,
                          capture_output=True, text=True)
     return run.stdout if run.returncode == 0 else "not a git checkout"
+
+
+# --- the built site in a real browser (shared by every browser test module) ---
+
+# Not the path of site_url: every page (the 404 page included) must work wherever it is served.
+SUB_PATH = "served/elsewhere"
+# Debian's package first; the others are what hosted CI images ship.
+BROWSERS = ["chromium", "chromium-browser", "google-chrome"]
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site, tmp_path_factory):
+    root = tmp_path_factory.mktemp("www")
+    (root / "served").mkdir()
+    (root / SUB_PATH).symlink_to(built_site)
+    # gzip, and 404.html for a missing path, as GitHub Pages serves a project site
+    server, url = bench.serve(root, not_found=built_site / "404.html")
+    yield f"{url}{SUB_PATH}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    executable = next(filter(None, map(shutil.which, BROWSERS)), None)
+    assert executable, "no Chromium found: `make test` installs Debian's chromium package"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -5,45 +5,13 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from urllib.parse import urlparse
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, SUB_PATH  # the browser and base_url fixtures live in conftest.py
 
 import bench
 import figures
-
-# Not the path of site_url: every page (the 404 page included) must work wherever it is served.
-SUB_PATH = "served/elsewhere"
-# Debian's package first; the others are what hosted CI images ship.
-BROWSERS = ["chromium", "chromium-browser", "google-chrome"]
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-@pytest.fixture(scope="session")
-def base_url(built_site, tmp_path_factory):
-    root = tmp_path_factory.mktemp("www")
-    (root / "served").mkdir()
-    (root / SUB_PATH).symlink_to(built_site)
-    # gzip, and 404.html for a missing path, as GitHub Pages serves a project site
-    server, url = bench.serve(root, not_found=built_site / "404.html")
-    yield f"{url}{SUB_PATH}/"
-    server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415
-
-    executable = next(filter(None, map(shutil.which, BROWSERS)), None)
-    assert executable, "no Chromium found: `make test` installs Debian's chromium package"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
 
 def page_paths(site) -> list[str]:
     paths = []

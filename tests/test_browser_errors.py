@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote, urlparse
 
-from test_browser import base_url, browser  # noqa: F401 - fixtures shared with the other browser tests
 from test_errors import events, search_prefix
 
 SEARCH = "input.md-search__input"

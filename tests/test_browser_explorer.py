@@ -3,14 +3,11 @@ the plot, the URL, the program and the CSV, torch's messages, the Try it panels.
 
 from __future__ import annotations
 
-import gc
 import json
 import random
-import shutil
 from urllib.parse import parse_qs, quote, urlparse
 
 import pytest
-from test_browser import BROWSERS, CHROMIUM_ARGS, base_url  # noqa: F401 - base_url is a session fixture
 
 import explorer_torch as ex
 
@@ -46,25 +43,6 @@ def sample_configs() -> list[dict]:
         candidates = [c for c in ex.configs(name, 40, seed=3) if "metrics" not in c and c["steps"] <= 300]
         out.append(r.choice(candidates))
     return out
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """test_browser.py's Chromium when that module's session fixture is running (one Playwright
-    sync instance at a time: a second would fail inside the first one's event loop), else one
-    launched the same way for this module."""
-    from playwright.sync_api import Browser, sync_playwright  # noqa: PLC0415
-
-    running = [o for o in gc.get_objects() if type(o) is Browser and o.is_connected()]
-    if running:
-        yield running[0]
-        return
-    executable = next(filter(None, map(shutil.which, BROWSERS)), None)
-    assert executable, "no Chromium found: `make test` installs Debian's chromium package"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture
