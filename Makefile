@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test site figures bench lighthouse browser clean matrix
+.PHONY: serve test site figures bench lighthouse browser java clean matrix
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,13 @@ browser:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver; }
 
+# Java for the Nu Html Checker that `make bench` runs (optional: without it the HTML check is skipped).
+java:
+	@command -v java >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq default-jre-headless; } \
+	  || echo "no Java: make bench skips the HTML check"
+
 serve: $(STAMP) $(NODE_STAMP)
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
@@ -37,7 +44,7 @@ site: $(STAMP) $(NODE_STAMP)
 figures: $(STAMP) $(NODE_STAMP)
 	$(PY) scripts/runner.py
 
-bench: $(STAMP) $(NODE_STAMP) browser
+bench: $(STAMP) $(NODE_STAMP) browser java
 	$(PY) scripts/bench.py
 
 # Every snippet on every torch release in scripts/matrix.py (not part of `make test`): one venv at a

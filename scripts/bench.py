@@ -1,6 +1,8 @@
 """Benchmark of the figure pipeline and the built site (`make bench`).
 
-Prints page weight and Lighthouse scores, then, as its last four lines:
+Prints page weight, the Nu Html Checker's errors (ours and Material's, when Java is there), Lighthouse
+scores with its mobile defaults (emulated phone, throttled CPU and network) for every page, then, as its
+last four lines:
 figures=N, full_s (regenerate everything), noop_s (run again, nothing changed) and
 floor_s (bare interpreter: import torch and matplotlib.pyplot, build one optimizer),
 each the median of several runs.
@@ -8,7 +10,8 @@ each the median of several runs.
 Targets, checked here and reported (never in a timed test): full_s <= 2 * floor_s with
 40 or more figures, noop_s <= 0.2, each scheduler page (HTML plus its figures, as
 transferred with gzip) <= 150 KB,
-every Lighthouse category >= 95.
+every Lighthouse category >= 95 (mobile performance >= 90), 0 HTML errors from our own content.
+`BENCH_PAGES=schedulers/step_lr/,guides/` limits Lighthouse to some pages (prefixes).
 """
 
 from __future__ import annotations
@@ -32,7 +35,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RUNNER = ROOT / "scripts" / "runner.py"
 GENERATED = ROOT / "docs" / "generated"
-LIGHTHOUSE = "lighthouse@13.5.0"
+LIGHTHOUSE = "lighthouse@12.2.3"  # 13.x needs Node 22; the machines have Node 20
+VNU = "vnu-jar@26.9.27"
 NODE_DIR = ROOT / ".bench"
 CHROMIUM_FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking " \
                  "--disable-component-update --disable-sync --no-first-run"
@@ -71,8 +75,21 @@ def page_weights(site: Path) -> dict[str, tuple[int, int]]:
 class GzipHandler(SimpleHTTPRequestHandler):
     """Serves text with gzip, as GitHub Pages does, so Lighthouse sees realistic transfers."""
 
+    not_found: Path | None = None  # served for a missing path, with status 404, as GitHub Pages does
+
     def log_message(self, *args):
         pass
+
+    def send_error(self, code, message=None, explain=None):
+        if code != 404 or self.not_found is None or self.command != "GET":
+            return super().send_error(code, message, explain)
+        body = self.not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        return None
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
@@ -92,17 +109,62 @@ class GzipHandler(SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-def serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
+def serve(site: Path, not_found: Path | None = None) -> tuple[ThreadingHTTPServer, str]:
+    handler = type("Handler", (GzipHandler,), {"not_found": not_found})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_port}/"
 
 
-def lighthouse(url: str) -> dict[str, int]:
-    cli = NODE_DIR / "node_modules" / "lighthouse" / "cli" / "index.js"
-    if not cli.exists():
+def bench_tool(spec: str, path: str) -> Path:
+    """A pinned npm tool installed into .bench/ on first use (bench-only tools stay out of the site's lock)."""
+    tool = NODE_DIR / "node_modules" / spec.rsplit("@", 1)[0] / path
+    if not tool.exists():  # all at once: `npm install --no-save` removes what an earlier one installed
         subprocess.run(["npm", "install", "--prefix", str(NODE_DIR), "--no-save", "--no-audit", "--no-fund",
-                        LIGHTHOUSE], check=True, capture_output=True)
+                        LIGHTHOUSE, VNU], check=True, capture_output=True)
+    return tool
+
+
+def page_paths(site: Path) -> list[str]:
+    return ["" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"
+            for p in sorted(site.rglob("index.html")) if "assets" not in p.relative_to(site).parts]
+
+
+def html_check(site: Path) -> None:
+    """The Nu Html Checker over every page. An error inside <article> is our content, outside it Material's;
+    inside the executed notebook's article it comes from mkdocs-jupyter's template and inlined CSS."""
+    if not shutil.which("java"):
+        print("html: skipped (no java; `make bench` installs default-jre-headless)")
+        return
+    jar = bench_tool(VNU, "build/dist/vnu.jar")
+    pages = sorted(str(p) for p in site.rglob("*.html") if "assets" not in p.relative_to(site).parts)
+    run = subprocess.run(["java", "-jar", str(jar), "--errors-only", "--format", "json", *pages],
+                         capture_output=True, text=True, timeout=600)
+    messages = json.loads(run.stderr or run.stdout or '{"messages": []}')["messages"]
+    found = {"ours": [], "material": [], "mkdocs-jupyter": []}
+    spans = {}
+    for m in messages:
+        path = Path(m["url"].removeprefix("file:"))
+        if path not in spans:
+            lines = path.read_text(encoding="utf-8").splitlines()
+            start = next((i for i, l in enumerate(lines, 1) if "<article" in l), 0)
+            end = next((i for i, l in enumerate(lines, 1) if "</article>" in l and i >= start), 0)
+            spans[path] = (start, end, any("jupyter-wrapper" in line for line in lines))
+        start, end, notebook = spans[path]
+        where = f"{path.relative_to(site)}:{m.get('lastLine', '?')}"
+        inside = start <= m.get("lastLine", 0) <= end
+        found["material" if not inside else "mkdocs-jupyter" if notebook else "ours"].append((where, m["message"]))
+    print("html errors: " + " ".join(f"{k}={len(v)}" for k, v in found.items()) + f" pages={len(pages)} (target: ours=0)")
+    for label, errors in found.items():
+        counts: dict[str, list[str]] = {}
+        for where, message in errors:
+            counts.setdefault(message, []).append(where)
+        for message, places in sorted(counts.items(), key=lambda kv: -len(kv[1]))[:8]:
+            print(f"  {label} x{len(places)}: {message[:140]} (e.g. {places[0]})")
+
+
+def lighthouse(url: str) -> dict[str, int]:
+    cli = bench_tool(LIGHTHOUSE, "cli/index.js")
     env = dict(os.environ, CHROME_PATH=shutil.which("chromium") or shutil.which("google-chrome") or "/usr/bin/chromium")
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
@@ -110,8 +172,13 @@ def lighthouse(url: str) -> dict[str, int]:
                         f"--chrome-flags={CHROMIUM_FLAGS} --user-data-dir={tmp}/profile",
                         "--only-categories=performance,accessibility,best-practices,seo"],
                        env=env, check=True, capture_output=True, timeout=300)
-        categories = json.loads(report.read_text())["categories"]
-    return {name: round(c["score"] * 100) for name, c in categories.items()}
+        result = json.loads(report.read_text())
+    scores = {name: round(c["score"] * 100) for name, c in result["categories"].items()}
+    audits = result["audits"]
+    scores["tbt_ms"] = round(audits["total-blocking-time"]["numericValue"])
+    scores["lcp_ms"] = round(audits["largest-contentful-paint"]["numericValue"])
+    scores["dom"] = audits.get("dom-size", {}).get("numericValue") or audits.get("dom-size-insight", {}).get("numericValue", "?")
+    return scores
 
 
 def main() -> int:
@@ -127,16 +194,31 @@ def main() -> int:
         over = [p for p, (_, w) in weights.items() if w > 150 * 1024]
         if over:
             print(f"pages over 150 KB transferred: {', '.join(over)}")
-        server, url = serve(site)
         try:
-            for name, path in [("home", ""), ("step_lr", "schedulers/step_lr/")]:
+            html_check(site)
+        except (subprocess.SubprocessError, OSError, ValueError) as err:
+            print(f"html: could not run ({err})")
+        server, url = serve(site)
+        wanted = [w for w in os.environ.get("BENCH_PAGES", "").split(",") if w]
+        performance = {}
+        try:
+            for path in page_paths(site):
+                if wanted and not any(path.startswith(w) for w in wanted):
+                    continue
                 try:
                     scores = lighthouse(url + path)
-                    print(f"lighthouse {name}: " + " ".join(f"{k}={v}" for k, v in scores.items()))
-                except (subprocess.SubprocessError, OSError) as err:
-                    print(f"lighthouse {name}: could not run ({err})")
+                    performance[path] = scores["performance"]
+                    print(f"lighthouse mobile {path or '(home)'}: " + " ".join(f"{k}={v}" for k, v in scores.items()),
+                          flush=True)
+                except (subprocess.SubprocessError, OSError, KeyError, TypeError) as err:
+                    print(f"lighthouse mobile {path or '(home)'}: could not run ({err})", flush=True)
+            __import__("explorer_bench").report(url)  # explorer page weight, engine ms per 10,000 steps
         finally:
             server.shutdown()
+        if performance:
+            low = min(performance, key=performance.get)
+            print(f"lighthouse mobile performance: min={performance[low]} ({low or '(home)'}) pages={len(performance)} "
+                  f"below 90: {sum(v < 90 for v in performance.values())} (target: 0)")
 
     full = timed([sys.executable, str(RUNNER), "--force"], runs=3)
     noop = timed([sys.executable, str(RUNNER)], runs=7)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from urllib.parse import urlparse
@@ -13,7 +14,8 @@ from conftest import ROOT
 import bench
 import figures
 
-SUB_PATH = "lr-scheduler-docs"
+# Not the path of site_url: every page (the 404 page included) must work wherever it is served.
+SUB_PATH = "served/elsewhere"
 # Debian's package first; the others are what hosted CI images ship.
 BROWSERS = ["chromium", "chromium-browser", "google-chrome"]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -23,8 +25,10 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 @pytest.fixture(scope="session")
 def base_url(built_site, tmp_path_factory):
     root = tmp_path_factory.mktemp("www")
+    (root / "served").mkdir()
     (root / SUB_PATH).symlink_to(built_site)
-    server, url = bench.serve(root)  # gzip, as GitHub Pages serves it
+    # gzip, and 404.html for a missing path, as GitHub Pages serves a project site
+    server, url = bench.serve(root, not_found=built_site / "404.html")
     yield f"{url}{SUB_PATH}/"
     server.shutdown()
 
@@ -70,8 +74,11 @@ def visited(browser, base_url, built_site):
 
         page.route("**/*", guard)
         page.goto(base_url + path, wait_until="networkidle")
-        broken = page.evaluate(
-            "[...document.images].filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src)")
+        # Figures below the first load lazily (as a reader scrolls to them): load them all now.
+        broken = page.evaluate("""() => Promise.all([...document.images].map(i => {
+              i.loading = 'eager';
+              return i.decode().catch(() => null);
+            })).then(() => [...document.images].filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src))""")
         report[path] = {"errors": errors, "offsite": offsite, "broken_images": broken,
                         "images": page.evaluate("document.images.length")}
         page.close()
@@ -145,3 +152,151 @@ def test_figures_are_drawn_for_the_backgrounds_the_site_really_has(browser, base
         background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     context.close()
     assert _rgb(background) == expected
+
+
+# --- the 404 page, from a sub-path that is not site_url's ---------------------------------------------
+
+@pytest.mark.parametrize("missing", ["no-such-page", "no-such-page/", "schedulers/no_such_lr/",
+                                     "guides/deeper/still/missing.html"])
+def test_404_page_loads_its_styles_scripts_and_links_from_any_sub_path(browser, base_url, built_site, missing):
+    assert not base_url.endswith(urlparse(bench_site_url()).path), "serve from another sub-path than site_url's"
+    page = browser.new_page()
+    failed = []
+    page.on("response", lambda r: r.status >= 400 and r.url != base_url + missing and failed.append(r.url))
+    page.on("requestfailed", lambda r: failed.append(r.url))
+    response = page.goto(base_url + missing, wait_until="networkidle")
+    assert response.status == 404
+    loaded = page.evaluate("""() => ({
+        sheets: [...document.styleSheets].filter(s => s.href).map(s => s.href),
+        scripts: [...document.scripts].filter(s => s.src).map(s => s.src),
+        links: [...document.querySelectorAll('a[href]')].map(a => a.href),
+        header: getComputedStyle(document.querySelector('.md-header')).position,
+        material: typeof window.document$ !== 'undefined'})""")
+    page.close()
+    assert not failed, f"{missing}: failed to load {failed}"
+    assert loaded["header"] == "sticky", "Material's stylesheet did not apply"
+    assert loaded["material"], "Material's script did not run"
+    assert len(loaded["sheets"]) >= 3 and len(loaded["scripts"]) >= 2
+    for url in loaded["sheets"] + loaded["scripts"] + loaded["links"]:
+        if url.startswith(base_url.split(SUB_PATH)[0]) and "#" not in url:
+            assert url.startswith(base_url), f"{missing}: {url} is outside the served site"
+            target = built_site / url[len(base_url):].split("?")[0]
+            assert target.exists() or (target / "index.html").exists(), f"{missing}: {url} leads nowhere"
+    assert sum(u.startswith(base_url + "schedulers/") for u in loaded["links"]) >= 16
+
+
+def bench_site_url() -> str:
+    from test_site import site_url  # noqa: PLC0415
+
+    return site_url()
+
+
+# --- axe-core, every page, both palettes --------------------------------------------------------------
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# Only colours change between palettes, so the colour rules run in both and the structural ones once: axe's
+# default rule set (what an outside check runs), limited to the rules that can report a serious or
+# critical violation, plus landmark-unique (moderate; Material's copy buttons tripped it on every page).
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+STRUCTURAL_RULES = """() => axe._audit.rules.filter(r => r.enabled !== false && !%s.includes(r.id)
+    && (['serious', 'critical'].includes(r.impact) || r.id === 'landmark-unique')).map(r => r.id)"""
+# color-contrast checks each text node; code blocks have thousands with a handful of distinct styles. One
+# element per distinct (colour, background, font size and weight, opacity) is checked: the same verdict.
+MARK_SAMPLES = """() => {
+  const seen = new Set(), transparent = 'rgba(0, 0, 0, 0)';
+  const background = (el) => {
+    for (; el; el = el.parentElement) {
+      const s = getComputedStyle(el);
+      if (s.backgroundColor !== transparent || s.backgroundImage !== 'none') return s.backgroundColor + s.backgroundImage;
+    }
+    return '';
+  };
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let count = 0;
+  while (walker.nextNode()) {
+    const el = walker.currentNode.parentElement;
+    if (!el || !walker.currentNode.textContent.trim()) continue;
+    const s = getComputedStyle(el);
+    const key = [s.color, background(el), s.fontSize, s.fontWeight, s.opacity, s.textShadow, el.closest('a') ? 'a' : ''].join('|');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    count++;
+    // Including an element includes its subtree: a text node beside child elements gets a bare wrapper
+    // (same inherited colours) so that only it is checked, not, say, a whole code block.
+    const text = walker.currentNode;
+    let target = el;
+    if (el.children.length) {
+      target = document.createElement('span');
+      text.replaceWith(target);
+      target.append(text);
+      walker.currentNode = text;
+    }
+    target.setAttribute('data-axe-sample', '');
+  }
+  return count;
+}"""
+RUN = """([context, options]) => axe.run(context === 'samples' ? {include: [...document.querySelectorAll('[data-axe-sample]')]}
+                                                            : document, options)
+  .then(r => r.violations.map(v => ({rule: v.id, impact: v.impact,
+     nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary.split('\\n').slice(1).join(' ').trim())})))"""
+
+
+def _switch_palette(page, scheme: str) -> None:
+    """As a reader does: click the header's palette toggle (Material remembers the choice)."""
+    for _ in range(3):
+        if page.evaluate("document.body.dataset.mdColorScheme") == scheme:
+            return
+        page.locator('form[data-md-component="palette"] label:not([hidden])').first.click()
+    raise AssertionError(f"the palette toggle did not switch to {scheme}")
+
+
+@pytest.fixture(scope="session")
+def axe_report(browser, base_url, built_site):
+    axe = AXE.read_text(encoding="utf-8")
+    report = {"schemes": {}, "violations": [], "samples": {}}
+    for scheme in ("default", "slate"):
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(base_url, wait_until="load")
+        _switch_palette(page, scheme)
+        for path in page_paths(built_site) + ["404.html"]:
+            page.goto(base_url + path, wait_until="load")
+            report["schemes"][scheme, path] = page.evaluate("document.body.dataset.mdColorScheme")
+            page.add_script_tag(content=axe)
+            report["samples"][scheme, path] = page.evaluate(MARK_SAMPLES)
+            runs = [("samples", {"runOnly": COLOUR_RULES, "resultTypes": ["violations"]})]
+            if scheme == "default":
+                rules = page.evaluate(STRUCTURAL_RULES % json.dumps(COLOUR_RULES))
+                report["structural_rules"] = rules
+                runs.append(("document", {"runOnly": rules, "resultTypes": ["violations"]}))
+            for run in runs:
+                for violation in page.evaluate(RUN, list(run)):
+                    report["violations"].append({"palette": scheme, "page": path, **violation})
+        context.close()
+    return report
+
+
+def test_axe_ran_on_every_page_in_the_palette_it_was_asked_for(axe_report, built_site):
+    assert len(axe_report["schemes"]) == 2 * (len(page_paths(built_site)) + 1)
+    wrong = {k: v for k, v in axe_report["schemes"].items() if k[0] != v}
+    assert not wrong, f"pages not in the palette the reader chose: {wrong}"
+    assert all(n >= 10 for n in axe_report["samples"].values()), "colour samples missing"
+    rules = axe_report["structural_rules"]
+    assert {"landmark-unique", "scrollable-region-focusable", "image-alt", "aria-allowed-attr", "list"} <= set(rules)
+    assert "region" not in rules and "target-size" not in rules  # moderate; off by default
+
+
+def _format(violations) -> str:
+    return "\n".join(f"{v['palette']} {v['page'] or '(home)'}: {v['rule']} [{v['impact']}] "
+                     f"{len(v['nodes'])} nodes, e.g. " + " | ".join(v["nodes"][:3]) for v in violations)
+
+
+def test_axe_finds_no_serious_or_critical_violation_in_either_palette(axe_report):
+    bad = [v for v in axe_report["violations"] if v["impact"] in ("serious", "critical")]
+    assert not bad, "axe-core:\n" + _format(bad)
+
+
+def test_axe_finds_no_duplicate_landmarks(axe_report):
+    """Material's copy buttons sit in unnamed <nav>s: dozens of identical navigation landmarks per page."""
+    bad = [v for v in axe_report["violations"] if v["rule"] == "landmark-unique"]
+    assert not bad, "axe-core:\n" + _format(bad)

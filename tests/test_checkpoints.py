@@ -6,10 +6,12 @@ one interpreter resumes every scheduler, to pay torch's import time once.
 
 from __future__ import annotations
 
+import copy
 import io
 import json
 import math
 import pickle
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -167,12 +169,12 @@ def test_last_epoch_needs_initial_lr_in_the_optimizer():
         sched.StepLR(optimizer, step_size=5, last_epoch=3)
 
 
-def test_last_epoch_is_steps_done_minus_one():
-    assert lrs("checkpoint_last_epoch", "uninterrupted") == pytest.approx([step_lr(t) for t in range(20)], rel=REL)
-    right = lrs("checkpoint_last_epoch", "resumed with last_epoch=11")
-    assert right == pytest.approx([step_lr(t) for t in range(20)], rel=REL)
-    off_by_one = lrs("checkpoint_last_epoch", "resumed with last_epoch=12")
-    assert off_by_one[12:] == pytest.approx([step_lr(t + 1) for t in range(12, 20)], rel=REL)
+def test_last_epoch_k_minus_one_is_right_off_a_boundary_and_decays_twice_on_one():
+    expected = [step_lr(t) for t in range(20)]
+    assert lrs("checkpoint_last_epoch", "uninterrupted") == pytest.approx(expected, rel=REL)
+    assert lrs("checkpoint_last_epoch", "resumed at step 12, last_epoch=11") == pytest.approx(expected, rel=REL)
+    twice = lrs("checkpoint_last_epoch", "resumed at step 10, last_epoch=9")
+    assert twice[10:] == pytest.approx([0.5 * step_lr(t) for t in range(10, 20)], rel=REL)
 
 
 def linear_factor(t):  # LinearLR(start_factor=0.1, total_iters=20)
@@ -202,20 +204,155 @@ def test_lambdas_are_stored_as_none_and_cannot_be_pickled():
     assert lines["restored run, step 4"] == lines["original run, step 4"]
 
 
-def test_every_scheduler_table():
+# --- the generated table: every scheduler resumed at every k, three ways ----------------------
+
+T = 24  # the snippet's run length; it interrupts at k = 1 .. T - 2
+KS = range(1, T - 1)
+
+
+def parse_cell(cell):
+    """'k = 5, 10: every step from k on; k = 3: step k only (up to 0.5)' -> {effect: {k...}}."""
+    if cell in ("exact at every k", "no `last_epoch` argument"):
+        return {}
+    cell = re.sub(r" \(up to [0-9.e+-]+\)$", "", cell)
+    out = {}
+    for part in cell.split("; "):
+        ks, effect = re.fullmatch(r"k = ([0-9, -]+): (.+)", part).groups()
+        for span in ks.split(", "):
+            a, _, b = span.partition("-")
+            out.setdefault(effect, set()).update(range(int(a), int(b or a) + 1))
+    return out
+
+
+def table():
     rows = {}
     for line in result("checkpoint_every_scheduler").stdout.splitlines()[2:]:
-        cells = [c.strip() for c in line.strip("|").split("|")]
-        rows[cells[0]] = cells[1:]
-    assert set(rows) == EXPECTED_NAMES
-    for name, (_, by_state_dict, by_last_epoch) in rows.items():
-        assert float(by_state_dict) == 0.0, name
-        if name in ("ChainedScheduler", "ReduceLROnPlateau"):
-            assert by_last_epoch == "no `last_epoch` argument"
-        elif name in ("SequentialLR", "SWALR"):
-            assert float(by_last_epoch.strip("*")) > 0.1, name
+        name, *cells = [c.strip() for c in line.strip().strip("|").split(" | ")]
+        rows[name] = cells
+    return rows
+
+
+def boundaries(closed):
+    """k where the closed form changes between k-1 and k: a chainable scheduler applies that change twice."""
+    return {k for k in KS if not math.isclose(closed(k), closed(k - 1), rel_tol=1e-12)}
+
+
+def same_as_step_0(closed):
+    return {k for k in KS if math.isclose(closed(k), closed(0), rel_tol=1e-12)}
+
+
+def warm_restarts(t, T_0, T_mult):
+    start, length = 0, T_0
+    while t >= start + length:
+        start, length = start + length, length * T_mult
+    return (1 + math.cos(math.pi * (t - start) / length)) / 2
+
+
+def warm_restarts_resumed(t, k, T_0, T_mult):
+    """What a constructor given last_epoch=k-1 follows: it assumes the first cycle had length T_0 and
+    at most one restart happened, i.e. position k mod T_0 in a cycle of T_0 * T_mult once k >= T_0."""
+    position, length = (k, T_0) if k < T_0 else (k % T_0, T_0 * T_mult)
+    position += t - k
+    while position >= length:
+        position, length = position - length, length * T_mult
+    return (1 + math.cos(math.pi * position / length)) / 2
+
+
+def test_the_table_has_every_scheduler_and_load_state_dict_is_exact_at_every_k():
+    rows = table()
+    assert set(rows) == EXPECTED_NAMES | {"CosineAnnealingWarmRestarts, T_mult=2"}
+    for name, (by_state_dict, _, _) in rows.items():
+        assert by_state_dict == "exact at every k", name
+
+
+def test_last_epoch_column_lists_exactly_the_k_derived_from_the_closed_forms():
+    """The k where last_epoch=k-1 goes wrong, derived here without torch, for the snippet's arguments."""
+    every_from_k = "every step from k on"
+    expected = {
+        "StepLR": {every_from_k: boundaries(lambda t: 0.5 ** (t // 5))},
+        "MultiStepLR": {every_from_k: boundaries(lambda t: 0.1 ** ((t >= 8) + (t >= 20)))},
+        "ConstantLR": {every_from_k: boundaries(lambda t: 0.5 if t < 15 else 1.0)},
+        # SWALR anneals again from the loaded LR wherever that LR is not swa_lr yet (steps after k)
+        "SWALR": {"some steps after k": {k for k in KS if k < 20}},
+    }
+    cawr = {k for k in KS if any(not math.isclose(warm_restarts(t, 3, 2), warm_restarts_resumed(t, k, 3, 2),
+                                                  rel_tol=1e-12) for t in range(k, T))}
+    rows = table()
+    for name, cells in rows.items():
+        got = parse_cell(cells[1])
+        if name == "CosineAnnealingWarmRestarts, T_mult=2":
+            assert set().union(*got.values()) == cawr and min(cawr) == 2 * 3
+        elif name == "SequentialLR":  # the constructor restarts the sub-scheduler: wrong at every k
+            assert set().union(*got.values()) == set(KS) and got[every_from_k] == set(range(5, T - 1))
+        elif name in ("ChainedScheduler", "ReduceLROnPlateau"):
+            assert cells[1] == "no `last_epoch` argument"
         else:
-            assert by_last_epoch == "0", name
+            assert got == expected.get(name, {}), name
+
+
+def test_build_order_column_matches_how_each_scheduler_computes_its_next_lr():
+    rows = table()
+    unaffected = {"StepLR", "MultiStepLR", "ExponentialLR", "PolynomialLR", "CosineAnnealingLR",
+                  "MultiplicativeLR", "ReduceLROnPlateau", "SWALR"}
+    permanent = {"LinearLR", "ConstantLR", "ChainedScheduler"}  # ChainedScheduler holds a LinearLR
+    cyclic_period = 8  # CyclicLR(step_size_up=4): step_size_down defaults to step_size_up
+    first_step_only = {  # closed forms, up to the base LR; step k is right anyway where it equals step 0
+        "LambdaLR": lambda t: 0.9**t,
+        "CyclicLR": lambda t: 0.01 + 0.09 * (1 - abs(t % cyclic_period - 4) / 4),
+        "CosineAnnealingWarmRestarts": lambda t: warm_restarts(t, 8, 1),
+        "CosineAnnealingWarmRestarts, T_mult=2": lambda t: warm_restarts(t, 3, 2),
+        "OneCycleLR": lambda t: 0.1 / 25 if t == 0 else 0.0,  # never back at its start value
+    }
+    assert unaffected | permanent | set(first_step_only) | {"SequentialLR"} == set(rows)
+    for name, cells in rows.items():
+        got = parse_cell(cells[2])
+        if name in unaffected:
+            assert got == {}, name
+        elif name in permanent:
+            assert got == {"every step from k on": set(KS)}, name
+        elif name in first_step_only:
+            assert got == {"step k only": set(KS) - same_as_step_0(first_step_only[name])}, name
+        else:  # SequentialLR restarts its sub-schedulers, as with last_epoch
+            assert cells[2] == cells[1]
+
+
+def test_the_table_comparison_can_fail():
+    """parse_cell reads what the cells say: a reintroduced 'exact at every k' for StepLR would fail above."""
+    assert parse_cell("k = 5, 10-12: every step from k on (up to 0.5)") == {"every step from k on": {5, 10, 11, 12}}
+    assert parse_cell("exact at every k") == {}
+
+
+def test_load_state_dict_restores_every_attribute_but_the_optimizer():
+    """The page: counters, base_lrs, _last_lr, the constructor's arguments and derived values, internal state."""
+    for name, build in CASES.items():
+        model, optimizer = fresh_optimizer()
+        scheduler = build(optimizer)
+        train(name, model, optimizer, scheduler, range(STOP))
+        state = scheduler.state_dict()
+        functions = {"CyclicLR": {"_scale_fn_ref"}, "SWALR": {"anneal_func"}}.get(name, set())
+        assert set(state) == set(vars(scheduler)) - {"optimizer"} - functions, name
+        assert "_last_lr" in state and ("last_epoch" in state) == (name != "ChainedScheduler"), name
+        # compositions keep base_lrs in their sub-schedulers' states; ReduceLROnPlateau has none
+        no_base_lrs = {"SequentialLR", "ChainedScheduler", "ReduceLROnPlateau"}
+        assert ("base_lrs" in state) == (name not in no_base_lrs), name
+        if name in {"SequentialLR", "ChainedScheduler"}:
+            assert all("base_lrs" in sub for sub in state["_schedulers"]), name
+        model, other = fresh_optimizer()
+        restored = build(other)
+        lr_before = other.param_groups[0]["lr"]
+        restored.load_state_dict(copy.deepcopy(state))
+        assert restored.get_last_lr() == scheduler.get_last_lr(), name
+        assert other.param_groups[0]["lr"] == lr_before, name  # the optimizer's LR is not written
+    for key in ("step_size", "gamma"):
+        assert key in sched.StepLR(fresh_optimizer()[1], step_size=3).state_dict()
+    optimizer = fresh_optimizer()[1]
+    assert "_schedule_phases" in sched.OneCycleLR(optimizer, max_lr=0.1, total_steps=10).state_dict()
+    optimizer = fresh_optimizer()[1]
+    assert {"T_cur", "T_i"} <= set(sched.CosineAnnealingWarmRestarts(optimizer, T_0=3).state_dict())
+    optimizer = fresh_optimizer()[1]
+    assert {"best", "num_bad_epochs"} <= set(sched.ReduceLROnPlateau(optimizer).state_dict())
+    optimizer = fresh_optimizer()[1]
+    assert {"max_lrs", "total_size"} <= set(sched.CyclicLR(optimizer, base_lr=0.01, max_lr=0.1).state_dict())
 
 
 # --- what torch 2.13 cannot do ----------------------------------------------------------------

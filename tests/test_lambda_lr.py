@@ -254,3 +254,13 @@ def test_bad_arguments_snippet_shows_each_case():
 def test_verbose_was_removed():
     with pytest.raises(TypeError):
         LambdaLR(sgd(), lambda t: 1.0, verbose=True)
+
+
+def decay_at_module_level(epoch):
+    return 0.9**epoch
+
+
+def test_a_scheduler_with_a_module_level_function_pickles():
+    """The warning's scope: only lambdas and nested functions break pickling of the scheduler object."""
+    restored = pickle.loads(pickle.dumps(LambdaLR(sgd(), decay_at_module_level)))
+    assert restored.lr_lambdas == [decay_at_module_level]

@@ -174,3 +174,18 @@ def test_rmsprop_momentum_and_adamw_beta1_are_cycled(cls, key):
         scheduler.step()
     value = optimizer.param_groups[0][key]
     assert (value if key == "momentum" else value[0]) == pytest.approx(0.85, rel=REL)
+
+
+@pytest.mark.parametrize("strategy", ["cos", "linear"])
+def test_the_last_batch_is_min_lr_exactly_for_cos_and_up_to_rounding_for_linear(strategy):
+    optimizer = torch.optim.SGD(torch.nn.Linear(2, 1).parameters(), lr=0.1)
+    total = 100
+    scheduler = SCHED(optimizer, max_lr=0.01, total_steps=total, anneal_strategy=strategy)
+    for _ in range(total - 1):
+        optimizer.step()
+        scheduler.step()
+    last, min_lr = optimizer.param_groups[0]["lr"], 0.01 / 25.0 / 1e4
+    if strategy == "cos":
+        assert last == min_lr
+    else:
+        assert last != min_lr and last == pytest.approx(min_lr, rel=1e-10)

@@ -1,10 +1,13 @@
-"""The built site: strict build, no third-party requests, alt text, descriptions, math, 404, sitemap."""
+"""The built site: strict build, no third-party requests, alt text, descriptions, math, 404, sitemap,
+internal links and fragments, figure sizes."""
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
+from html import escape
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -12,11 +15,21 @@ from html.parser import HTMLParser
 import nbformat
 import pytest
 import torch
-import yaml
 from conftest import DOCS, ROOT, front_matter, pages
+from mkdocs.config import load_config
 from nbclient import NotebookClient
 
-SITE_URL = "https://example.invalid/lr-scheduler-docs/"
+PLACEHOLDER_URL = "https://example.invalid/lr-scheduler-docs/"
+
+
+def site_url() -> str:
+    """site_url as the build sees it (SITE_URL from the environment, else the placeholder)."""
+    return _config(os.environ.get("SITE_URL")).site_url
+
+
+@functools.cache
+def _config(_site_url_env):
+    return load_config(str(ROOT / "mkdocs.yml"))
 
 
 class Tags(HTMLParser):
@@ -47,8 +60,7 @@ def test_every_torch_scheduler_has_a_page():
 
 
 def test_config_requests_no_third_party_fonts():
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text().replace("!!python", "#"))
-    assert config["theme"]["font"] is False
+    assert _config(os.environ.get("SITE_URL")).theme["font"] is False
 
 
 def test_no_page_loads_anything_from_another_host(built_site):
@@ -92,12 +104,118 @@ def test_formulas_are_mathml(built_site):
     assert "<math" in (built_site / "schedulers" / "step_lr" / "index.html").read_text()
 
 
-def test_404_page_and_sitemap(built_site):
+def page_url(page) -> str:
+    """A source page's address relative to the site root (``schedulers/step_lr/``, ``""`` for home)."""
+    rel = page.relative_to(DOCS).with_suffix("").as_posix()
+    return "" if rel == "index" else rel + "/"
+
+
+def test_site_url_is_set_at_build_time(monkeypatch):
+    monkeypatch.setenv("SITE_URL", "https://someone.github.io/their-fork/")
+    assert site_url() == "https://someone.github.io/their-fork/"
+    monkeypatch.delenv("SITE_URL")
+    assert site_url() == PLACEHOLDER_URL
+
+
+def test_pages_workflow_sets_site_url_from_the_repository():
+    """The workflow derives https://<owner>.github.io/<repo>/ and exports it before testing and building."""
+    workflow = (ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
+    assert "GITHUB_REPOSITORY" in workflow and 'echo "SITE_URL=$url" >> "$GITHUB_ENV"' in workflow
+    assert workflow.index("SITE_URL=") < workflow.index("make test") < workflow.index("make site")
+
+
+def test_404_page_and_sitemap_follow_site_url(built_site):
+    base = site_url()
     assert (built_site / "404.html").exists()
     sitemap = (built_site / "sitemap.xml").read_text()
+    locs = re.findall(r"<loc>([^<]*)</loc>", sitemap)
+    expected = {base + page_url(p) for p in pages()} | {base + "playground/"}
+    assert set(locs) == expected
+
+
+def test_canonical_links_follow_site_url(built_site):
+    base = site_url()
     for page in pages():
-        url = SITE_URL + page.relative_to(DOCS).with_suffix("").as_posix().removesuffix("index") + ("/" if page.stem != "index" else "")
-        assert f"<loc>{url}</loc>" in sitemap, url
+        html = built_site / page_url(page) / "index.html"
+        canonical = [a["href"] for t, a in parse(html) if t == "link" and a.get("rel") == "canonical"]
+        assert canonical == [base + page_url(page)], html
+
+
+def test_404_page_refers_to_nothing_by_site_url_path(built_site):
+    """Its links and assets are relative to a base its first script picks from the URL it is shown at."""
+    from urllib.parse import urlsplit  # noqa: PLC0415
+
+    prefix = urlsplit(site_url()).path
+    for tag, attrs in parse(built_site / "404.html"):
+        for key in ("href", "src"):
+            value = attrs.get(key, "")
+            if prefix != "/":
+                assert not value.startswith(prefix), f"404.html: {tag} {key}={value}"
+            assert not value.startswith("/"), f"404.html: {tag} {key}={value} is absolute"
+
+
+class Anchors(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids, self.links = set(), []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("name"):
+            self.ids.add(attrs["name"])
+        for key in ("href", "src"):
+            if attrs.get(key) and not (tag == "link" and attrs.get("rel") == "canonical"):
+                self.links.append(attrs[key])
+
+
+def test_every_internal_link_and_fragment_resolves(built_site):
+    """A pure-Python link check over the built HTML: every file and every #fragment exists."""
+    from urllib.parse import unquote, urljoin, urlsplit  # noqa: PLC0415
+
+    parsed = {}
+
+    def anchors(path):
+        if path not in parsed:
+            parser = Anchors()
+            parser.feed(path.read_text(encoding="utf-8"))
+            parsed[path] = parser
+        return parsed[path]
+
+    root = built_site.resolve()
+    broken, checked = [], 0
+    for page in html_pages(built_site):
+        if page.name == "404.html":
+            continue  # its links are relative to a base chosen at run time (tests/test_browser.py)
+        here = "/" + page.relative_to(built_site).as_posix()
+        for link in anchors(page).links:
+            if re.match(r"[a-z][a-z0-9+.-]*:", link, re.I):
+                continue  # data:, https:, mailto:
+            url = urlsplit(urljoin(here, link))
+            target = root / unquote(url.path).lstrip("/")
+            if url.path.endswith("/") or target.is_dir():
+                target = target / "index.html"
+            checked += 1
+            if not target.resolve().is_relative_to(root) or not target.exists():
+                broken.append(f"{here}: {link}")
+            elif url.fragment and target.suffix == ".html" and unquote(url.fragment) not in anchors(target).ids:
+                broken.append(f"{here}: {link} (no such fragment)")
+    assert checked > 400
+    assert not broken, broken
+
+
+def test_figures_have_their_intrinsic_size_and_load_lazily_below_the_first(built_site):
+    for page in html_pages(built_site):
+        figures = [a for t, a in parse(page) if t == "img" and a.get("src", "").endswith(".svg")]
+        for i, attrs in enumerate(figures):
+            svg = (page.parent / attrs["src"]).resolve()
+            box = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg.read_text(encoding="utf-8"))
+            assert (attrs.get("width"), attrs.get("height")) == (str(round(float(box[1]))), str(round(float(box[2])))), \
+                f"{page}: {attrs['src']}"
+            assert attrs.get("loading") == ("lazy" if i else None), f"{page}: {attrs['src']} loading"
+    step_lr = [a for t, a in parse(built_site / "schedulers" / "step_lr" / "index.html") if t == "img"]
+    assert len(step_lr) >= 3
 
 
 def test_playground_is_executed_and_downloadable(built_site):
@@ -107,11 +225,74 @@ def test_playground_is_executed_and_downloadable(built_site):
     assert (built_site / "playground" / "playground.ipynb").read_bytes() == (DOCS / "playground.ipynb").read_bytes()
 
 
-def test_playground_notebook_runs_in_a_fresh_kernel():
+@pytest.fixture(scope="module")
+def executed_playground():
     notebook = nbformat.read(DOCS / "playground.ipynb", as_version=4)
     NotebookClient(notebook, timeout=120, kernel_name="python3").execute()
-    images = [o for c in notebook.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+    return notebook
+
+
+def test_playground_notebook_runs_in_a_fresh_kernel(executed_playground):
+    images = [o for c in executed_playground.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
     assert len(images) >= 2
+
+
+ALT = re.compile(r"(?P<name>Learning rate|momentum) of (?P<title>.+?) over (?P<steps>\d+) steps: starts at (?P<start>\S+), "
+                 r"highest (?P<top>\S+) \(first at step (?P<top_at>\d+)\), lowest (?P<low>\S+) "
+                 r"\(first at step (?P<low_at>\d+)\), ends at (?P<end>[^;]+)")
+
+
+def _agrees(alt: str, values: list[float]) -> None:
+    """The numbers an alt text states are those of the trace (3 significant digits, as written)."""
+    top, low = max(values), min(values)
+    assert int(alt["steps"]) == len(values)
+    for key, value in [("start", values[0]), ("top", top), ("low", low), ("end", values[-1])]:
+        assert float(alt[key]) == pytest.approx(value, rel=5e-3), (key, alt[0])
+    assert int(alt["top_at"]) == values.index(top) and int(alt["low_at"]) == values.index(low), alt[0]
+
+
+def test_playground_figures_have_alt_text_that_matches_their_data(executed_playground, built_site):
+    """Each figure's alt text is written from its trace; recompute the traces here and compare."""
+    from conftest import lrs_used  # noqa: PLC0415
+    from torch.optim import lr_scheduler  # noqa: PLC0415
+
+    html = (built_site / "playground" / "index.html").read_text(encoding="utf-8")
+    assert "No description has been provided" not in html
+    cells = [c for c in executed_playground.cells if c.cell_type == "code"]
+    figures = [o["data"] for c in cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+    assert len(figures) == 2
+    alts = [data["text/plain"] for data in figures]
+    for alt, data in zip(alts, figures):
+        assert f'<img alt="{escape(alt)}"' in data["text/html"]
+        assert f'<img alt="{escape(alt)}"' in html, "the built page lost an alt text"
+
+    # First figure: the chosen scheduler, re-run with the test's own stepping loop.
+    namespace = {"lr_scheduler": lr_scheduler, "torch": torch}
+    exec(cells[1].source.split("lrs, momenta = simulate")[0], namespace)  # SCHEDULERS, CHOICE, STEPS only
+    optimizer = torch.optim.SGD(torch.nn.Linear(2, 1).parameters(), lr=0.1, momentum=0.9)
+    scheduler = namespace["SCHEDULERS"][namespace["CHOICE"]](optimizer)
+    momenta = []
+    lrs = []
+    for _ in range(namespace["STEPS"]):
+        momenta.append(optimizer.param_groups[0]["momentum"])
+        lrs += lrs_used(optimizer, scheduler, 1)
+    found = list(ALT.finditer(alts[0]))
+    assert [m["name"] for m in found] == ["Learning rate", "momentum"] and found[0]["title"] == namespace["CHOICE"]
+    _agrees(found[0], lrs)
+    _agrees(found[1], momenta)
+
+    # Second figure: ReduceLROnPlateau on the notebook's seeded loss, stepped here.
+    exec(cells[2].source.split("lrs, _ = simulate")[0], namespace)  # the loss list only
+    optimizer = torch.optim.SGD(torch.nn.Linear(2, 1).parameters(), lr=0.1, momentum=0.9)
+    plateau = lr_scheduler.ReduceLROnPlateau(optimizer, mode="min", factor=0.5, patience=5, cooldown=2)
+    assert "factor=0.5, patience=5, cooldown=2" in cells[2].source
+    lrs = []
+    for loss in namespace["loss"]:
+        lrs.append(optimizer.param_groups[0]["lr"])
+        optimizer.step()
+        plateau.step(loss)
+    (found,) = ALT.finditer(alts[1])
+    _agrees(found, lrs)
 
 
 def test_missing_include_fails_the_strict_build_and_names_it(tmp_path):

@@ -170,3 +170,9 @@ def test_torch_docs_have_no_swalr_figure():
     from torch.optim.lr_scheduler import ChainedScheduler
     assert ".. image::" in ChainedScheduler.__doc__
     assert ".. image::" not in SWALR.__doc__
+
+
+def test_last_epoch_needs_initial_lr():
+    """The argument table: a last_epoch other than -1 raises KeyError on an optimizer without initial_lr."""
+    with pytest.raises(KeyError, match="initial_lr"):
+        SWALR(fresh_optimizer(), swa_lr=0.01, last_epoch=3)

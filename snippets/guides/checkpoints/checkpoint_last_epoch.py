@@ -1,11 +1,15 @@
 import torch
 
-total, interrupt = 20, 12
+total = 20
 
 
 def build_optimizer():
     model = torch.nn.Linear(2, 1)
     return torch.optim.SGD(model.parameters(), lr=0.1)
+
+
+def build_scheduler(optimizer, last_epoch=-1):
+    return torch.optim.lr_scheduler.StepLR(optimizer, step_size=5, gamma=0.5, last_epoch=last_epoch)
 
 
 def train(optimizer, scheduler, steps):
@@ -18,26 +22,25 @@ def train(optimizer, scheduler, steps):
 
 
 optimizer = build_optimizer()
-uninterrupted = train(optimizer, torch.optim.lr_scheduler.StepLR(optimizer, step_size=5, gamma=0.5), range(total))
-
-optimizer = build_optimizer()
-train(optimizer, torch.optim.lr_scheduler.StepLR(optimizer, step_size=5, gamma=0.5), range(interrupt))
-saved = optimizer.state_dict()  # holds each group's "lr" and "initial_lr"
+uninterrupted = train(optimizer, build_scheduler(optimizer), range(total))
 
 # 1. last_epoch on an optimizer that has not loaded its state
 optimizer = build_optimizer()
 try:
-    torch.optim.lr_scheduler.StepLR(optimizer, step_size=5, gamma=0.5, last_epoch=interrupt - 1)
+    build_scheduler(optimizer, last_epoch=11)
 except KeyError as error:
     print(f"KeyError: {error.args[0]}\n")
 
-# 2. after optimizer.load_state_dict(): last_epoch = steps done - 1, or (wrong) = steps done
+# 2. stop after k steps, load the optimizer state, build the scheduler with last_epoch=k-1
 lrs = {"uninterrupted": uninterrupted}
-for last_epoch in (interrupt - 1, interrupt):
+for k in (12, 10):  # 10 is a multiple of step_size, 12 is not
+    optimizer = build_optimizer()
+    train(optimizer, build_scheduler(optimizer), range(k))
+    saved = optimizer.state_dict()  # holds each group's "lr" and "initial_lr"
+
     optimizer = build_optimizer()
     optimizer.load_state_dict(saved)
-    scheduler = torch.optim.lr_scheduler.StepLR(optimizer, step_size=5, gamma=0.5, last_epoch=last_epoch)
-    lrs[f"resumed with last_epoch={last_epoch}"] = uninterrupted[:interrupt] + train(
-        optimizer, scheduler, range(interrupt, total))
+    scheduler = build_scheduler(optimizer, last_epoch=k - 1)
+    lrs[f"resumed at step {k}, last_epoch={k - 1}"] = uninterrupted[:k] + train(optimizer, scheduler, range(k, total))
 for label, used in lrs.items():
-    print(f"{label:27s} steps {interrupt}-{total - 1}: {[round(lr, 6) for lr in used[interrupt:]]}")
+    print(f"{label:34s} steps 10-19: {[round(lr, 6) for lr in used[10:]]}")

@@ -17,7 +17,7 @@ CADENCE = {
     "ExponentialLR": ([], "per epoch"),
     "PolynomialLR": (["total_iters"], "per epoch"),
     "CosineAnnealingLR": (["T_max"], "per epoch, or per batch with `T_max` in batches"),
-    "CosineAnnealingWarmRestarts": (["T_0"], "per epoch, or per batch as `step(epoch + i / batches)`"),
+    "CosineAnnealingWarmRestarts": (["T_0"], "per epoch, or per batch as `step(epoch + (i + 1) / batches)` after batch `i`"),
     "CyclicLR": (["step_size_up", "step_size_down"], "**per batch**"),
     "OneCycleLR": (["total_steps", "epochs", "steps_per_epoch"], "**per batch**"),
     "ReduceLROnPlateau": (["patience", "cooldown"], "per validation, as `step(metric)`"),

@@ -1,0 +1,221 @@
+"""The explorer in Chromium: URLs with random configurations, the CSV it offers, inputs that drive
+the plot, the URL, the program and the CSV, torch's messages, the Try it panels."""
+
+from __future__ import annotations
+
+import gc
+import json
+import random
+import shutil
+from urllib.parse import parse_qs, quote, urlparse
+
+import pytest
+from test_browser import BROWSERS, CHROMIUM_ARGS, base_url  # noqa: F401 - base_url is a session fixture
+
+import explorer_torch as ex
+
+BROWSER_CONFIGS = 8
+
+
+def query(config: dict) -> str:
+    """The URL contract, written independently of spec.js: one parameter per constructor argument,
+    JSON literals, bare words for strings, the expression itself for lr_lambda."""
+    parts = [("scheduler", config["scheduler"]), ("lr", repr(config["lr"])), ("steps", str(config["steps"])),
+             ("optimizer", config["optimizer"])]
+    if config["optimizer"] == "SGD":
+        parts.append(("momentum", repr(config["momentum"])))
+    if config["optimizer"] == "Adam":
+        parts.append(("betas", json.dumps(config["betas"])))
+    if config["scheduler"] in ex.COMPOSITES:
+        if config["scheduler"] == "SequentialLR":
+            parts.append(("milestones", json.dumps(config["args"]["milestones"])))
+        parts.append(("schedulers", json.dumps([{"scheduler": m["scheduler"], **m["args"]} for m in config["schedulers"]])))
+    else:
+        for key, value in config["args"].items():
+            parts.append((key, value if isinstance(value, str) else json.dumps(value)))
+    if config["scheduler"] == "ReduceLROnPlateau":
+        parts += [(f"metric_{k}", json.dumps(v)) for k, v in config["metric"].items()]
+    return "?" + "&".join(f"{k}={quote(v, safe='[],:{}')}" for k, v in parts)
+
+
+def sample_configs() -> list[dict]:
+    r = random.Random(2026)
+    out = []
+    names = r.sample(ex.SCHEDULERS + ex.COMPOSITES, BROWSER_CONFIGS)
+    for name in names:
+        candidates = [c for c in ex.configs(name, 40, seed=3) if "metrics" not in c and c["steps"] <= 300]
+        out.append(r.choice(candidates))
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """test_browser.py's Chromium when that module's session fixture is running (one Playwright
+    sync instance at a time: a second would fail inside the first one's event loop), else one
+    launched the same way for this module."""
+    from playwright.sync_api import Browser, sync_playwright  # noqa: PLC0415
+
+    running = [o for o in gc.get_objects() if type(o) is Browser and o.is_connected()]
+    if running:
+        yield running[0]
+        return
+    executable = next(filter(None, map(shutil.which, BROWSERS)), None)
+    assert executable, "no Chromium found: `make test` installs Debian's chromium package"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser, base_url):  # noqa: F811
+    context = browser.new_context(viewport={"width": 1000, "height": 900})
+    page = context.new_page()
+    page.errors = []
+    page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.route("**/*", lambda route: route.continue_() if urlparse(route.request.url).hostname == "127.0.0.1"
+               or route.request.url.startswith(("data:", "blob:")) else (page.errors.append(route.request.url), route.abort()))
+    yield page
+    assert not page.errors, page.errors
+    context.close()
+
+
+def state(page, root="[data-explorer]"):
+    return json.loads(page.locator(root).first.get_attribute("data-state"))
+
+
+def read_csv(page, root="[data-explorer]"):
+    link = page.locator(f"{root} a[download]").first
+    assert link.get_attribute("download").endswith(".csv")
+    return page.evaluate("async (a) => await (await fetch(a.href)).text()", link.element_handle())
+
+
+def assert_csv_is_torch(text: str, config: dict):
+    want = ex.run_torch(config)
+    lines = text.splitlines()
+    header = lines[0].split(",")
+    rows = [line.split(",") for line in lines[1:]]
+    assert header[:2] == ["step", "lr"]
+    assert [int(r[0]) for r in rows] == list(range(len(want["lrs"])))
+    for row, lr in zip(rows, want["lrs"]):
+        assert ex.close(float(row[1]), lr), (row, lr, config)
+    if "momentum" in header or "beta1" in header:
+        for row, m in zip(rows, want["momenta"]):
+            assert ex.close(float(row[2]), m), (row, m, config)
+    if "metric" in header:
+        assert [float(r[-1]) for r in rows] == want["metrics"][:len(rows)]
+    return want
+
+
+@pytest.mark.parametrize("index", range(BROWSER_CONFIGS))
+def test_a_random_url_shows_what_torch_computes(page, base_url, index):  # noqa: F811
+    config = sample_configs()[index]
+    page.goto(base_url + "explorer/" + query(config), wait_until="networkidle")
+    want = ex.run_torch(config)
+    status = page.locator(".ex-error").first.text_content()
+    if want["error"] and want["error"][0] != "complex":
+        assert status.startswith(f"{want['error'][0]}: {want['error'][1]}"), (status, config)
+    else:
+        assert status == "", (status, config)
+    assert_csv_is_torch(read_csv(page), config)
+    assert state(page)["steps"] == len(want["lrs"])
+
+
+def test_changing_an_input_updates_plot_url_code_and_csv(page, base_url):  # noqa: F811
+    page.goto(base_url + "explorer/?scheduler=CosineAnnealingLR&lr=0.1&steps=60&T_max=60", wait_until="networkidle")
+    page.get_by_label("T_max").fill("25")
+    page.get_by_label("eta_min").fill("0.001")
+    page.wait_for_function("() => location.search.includes('T_max=25') && location.search.includes('eta_min=0.001')")
+    config = {"scheduler": "CosineAnnealingLR", "optimizer": "SGD", "lr": 0.1, "momentum": 0.9, "steps": 60,
+              "args": {"T_max": 25, "eta_min": 0.001}}
+    params = parse_qs(urlparse(page.url).query)
+    assert params["T_max"] == ["25"] and params["scheduler"] == ["CosineAnnealingLR"]
+    code = page.locator(".ex-code code").first.text_content()
+    assert "CosineAnnealingLR(optimizer, T_max=25, eta_min=0.001)" in code
+    want = assert_csv_is_torch(read_csv(page), config)
+    plotted = page.evaluate("document.querySelector('[data-explorer]').explorer.plot.data[1]")
+    assert len(plotted) == 60 and all(ex.close(a, b) for a, b in zip(plotted, want["lrs"]))
+    # The restart markers follow T_max: dashed lines at 25 and 50.
+    marks = page.evaluate("document.querySelector('[data-explorer]').explorer.marks.map(m => m[0])")
+    assert marks == [25, 50]
+    # Keyboard: the step slider reads the values out.
+    slider = page.get_by_label("Read the values at step")
+    slider.focus()
+    slider.press("End")
+    assert page.locator(".ex-readout").first.text_content().startswith(f"step 59: lr = {want['lrs'][59]!r}")
+
+
+def test_an_invalid_value_shows_torchs_message(page, base_url):  # noqa: F811
+    page.goto(base_url + "explorer/?scheduler=CosineAnnealingWarmRestarts&lr=0.1&steps=30&T_0=10", wait_until="networkidle")
+    page.get_by_label("T_0").fill("-1")
+    config = {"scheduler": "CosineAnnealingWarmRestarts", "optimizer": "SGD", "lr": 0.1, "momentum": 0.9, "steps": 30,
+              "args": {"T_0": -1, "T_mult": 1, "eta_min": 0.0}}
+    want = ex.run_torch(config)["error"]
+    assert want == ("ValueError", "Expected positive integer T_0, but got -1")
+    page.wait_for_function("() => document.querySelector('.ex-error').textContent.length > 0")
+    assert page.locator(".ex-error").first.text_content() == "ValueError: Expected positive integer T_0, but got -1"
+    # StepLR(step_size=0) is accepted by the constructor and fails at the first step(), as in torch.
+    page.goto(base_url + "explorer/?scheduler=StepLR&lr=0.1&steps=5&step_size=0", wait_until="networkidle")
+    want = ex.run_torch({"scheduler": "StepLR", "optimizer": "SGD", "lr": 0.1, "momentum": 0.9, "steps": 5,
+                         "args": {"step_size": 0, "gamma": 0.1}})
+    assert page.locator(".ex-error").first.text_content().startswith(f"{want['error'][0]}: {want['error'][1]}")
+    assert read_csv(page).splitlines() == ["step,lr", "0,0.1"]
+
+
+def test_composition_builder_writes_sequential_and_chained_code(page, base_url):  # noqa: F811
+    page.goto(base_url + "explorer/?scheduler=SequentialLR&lr=0.1&steps=40", wait_until="networkidle")
+    code = page.locator(".ex-code code").first.text_content()
+    assert "torch.optim.lr_scheduler.SequentialLR(optimizer, schedulers=[first, second], milestones=[10])" in code
+    page.get_by_label("milestones").fill("[15]")
+    page.wait_for_function("() => location.search.includes('milestones=[15]')")
+    page.get_by_role("button", name="Add a scheduler").click()
+    page.get_by_label("Scheduler", exact=True).select_option("ChainedScheduler")
+    code = page.locator(".ex-code code").first.text_content()
+    assert "ChainedScheduler([first, second], optimizer=optimizer)" in code
+    config = {"scheduler": "ChainedScheduler", "optimizer": "SGD", "lr": 0.1, "momentum": 0.9, "steps": 40, "args": {},
+              "schedulers": [{"scheduler": "LinearLR", "args": {"start_factor": 0.1, "end_factor": 1.0, "total_iters": 10}},
+                             {"scheduler": "CosineAnnealingLR", "args": {"T_max": 90, "eta_min": 0.0}}]}
+    assert_csv_is_torch(read_csv(page), config)
+
+
+def test_try_it_panel_starts_at_the_page_example(page, base_url):  # noqa: F811
+    page.goto(base_url + "schedulers/cyclic_lr/", wait_until="networkidle")
+    panel = "[data-explorer='panel']"
+    assert page.locator("#try-it").count() == 1
+    text = read_csv(page, panel)
+    assert text.splitlines()[0] == "step,lr,momentum" and len(text.splitlines()) == 601
+    link = page.locator(f"{panel} .ex-share").get_attribute("href")
+    assert "explorer/?scheduler=CyclicLR" in link and "step_size_down=100" in link
+    page.locator(panel).get_by_label("mode", exact=True).select_option("triangular2")
+    page.wait_for_function("(s) => document.querySelector(s).dataset.state.includes('triangular2')", arg=panel)
+    assert "mode=\"triangular2\"" in page.locator(f"{panel} .ex-code code").text_content()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_explorer_fits_a_phone_and_labels_every_input(browser, base_url, scheme):  # noqa: F811
+    context = browser.new_context(viewport={"width": 375, "height": 800}, color_scheme=scheme)
+    page = context.new_page()
+    for path in ("explorer/?scheduler=OneCycleLR&lr=0.1&steps=100&total_steps=100", "schedulers/sequential_lr/"):
+        page.goto(base_url + path, wait_until="networkidle")
+        page.wait_for_selector("[data-explorer][data-state] input[type=text]")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375, path
+        unlabelled = page.evaluate("[...document.querySelectorAll('[data-explorer] input, [data-explorer] select')]"
+                                   ".filter(i => !i.labels || !i.labels.length).map(i => i.outerHTML)")
+        assert not unlabelled, unlabelled
+        colors = page.evaluate("(() => { const i = document.querySelector('[data-explorer] input[type=text]');"
+                               " const s = getComputedStyle(i); return [s.color, s.backgroundColor]; })()")
+        assert colors[0] != colors[1]
+    context.close()
+
+
+def test_the_example_links_on_the_explorer_page_open_their_configuration(page, base_url):  # noqa: F811
+    page.goto(base_url + "explorer/", wait_until="networkidle")
+    links = page.evaluate("[...document.querySelectorAll('.md-content a[href*=\"?scheduler=\"]:not(.ex-share)')].map(a => a.href)")
+    assert len(links) == 2
+    for link in links:
+        page.goto(link, wait_until="networkidle")
+        expected = parse_qs(urlparse(link).query)["scheduler"][0]
+        assert page.locator(".ex-error").first.text_content() == ""
+        assert f"?scheduler={expected}&" in state(page)["query"]
+        assert len(read_csv(page).splitlines()) == int(parse_qs(urlparse(link).query)["steps"][0]) + 1
