@@ -449,6 +449,8 @@ def recompare(record: dict, current: dict, log) -> None:
                 base, line, release, pinned["meta"].get("torch"), raw["meta"].get("torch"))
             n += 1
         if n:
+            record["runs"].setdefault(release, {"torch": raw["meta"].get("torch"), "python": raw["meta"].get("python"),
+                                                "snippets_run": n})
             log(f"  recompared torch {release}: {n} snippets")
 
 
