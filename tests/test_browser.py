@@ -85,7 +85,7 @@ def test_search_finds_every_scheduler_by_class_name(browser, base_url, built_sit
         # Results arrive asynchronously; Material tags each result link with ?h=query.
         page.wait_for_function(
             "q => { const a = document.querySelector('.md-search-result__item a');"
-            " return a && a.href.endsWith('h=' + q); }", arg=name.lower(), timeout=10_000)
+            " return a && new URL(a.href).searchParams.get('h') === q; }", arg=name.lower(), timeout=10_000)
         href = page.locator(".md-search-result__item a").first.get_attribute("href")
         assert f"schedulers/{stem}/" in href, f"search for {name}: first result is {href}"
     page.close()
