@@ -36,6 +36,22 @@ LABELS = {  # text shown in a cell (colour is never the only signal) and its lon
     "error": ("error", "the snippet raises an exception on this release"),
     "unchecked": ("not run", "not yet checked on this release for the snippet's current content"),
 }
+LABELS_JA = {
+    "same": ("同じ", "固定したリリースと同じ出力を表示し、同じ推移を記録する"),
+    "rounding": ("≈ 同じ", "表示される出力は同じで、推移の差は相対 1e-12 以下（丸め誤差）"),
+    "differs": ("異なる", "表示される出力か推移が固定したリリースと異なる"),
+    "error": ("エラー", "このリリースではスニペットが例外を送出する"),
+    "unchecked": ("未実行", "スニペットの現在の内容では、このリリースでまだ確認していない"),
+}
+
+
+def lang_of(src_uri: str) -> str:
+    """'ja' for a Japanese twin (``x.ja.md``), else 'en'."""
+    return "ja" if ".ja." in posixpath.basename(src_uri) else "en"
+
+
+def labels(lang: str) -> dict:
+    return LABELS_JA if lang == "ja" else LABELS
 
 
 def load(path: Path = matrix.RECORD) -> dict:
@@ -116,7 +132,7 @@ def _indent(lines: list[str], by: str = "    ") -> list[str]:
     return [by + line if line else "" for line in lines]
 
 
-def _how(result: dict) -> list[str]:
+def _how(result: dict, lang: str = "en") -> list[str]:
     status = result["status"]
     if status == "error":
         return [f"`{result['type']}`:", "", "```text", result["message"], "```"]
@@ -124,6 +140,16 @@ def _how(result: dict) -> list[str]:
     if result.get("diff"):
         lines += ["", "```diff", *result["diff"], "```", ""]
     for trace, t in sorted(result.get("traces", {}).items()):
+        if lang == "ja":
+            if "missing_on" in t:
+                lines.append(f"- `{trace}`: 片方の実行にしか記録されていない（{t['missing_on']} の実行にない）")
+                continue
+            text = f"- `{trace}`: 固定したリリースで {t['len_pinned']} 個、このリリースで {t['len_release']} 個の値"
+            if "first_step" in t:
+                text += (f"。{t['steps']} 個が異なり、最初はインデックス {t['first_step']}（固定したリリースで "
+                         f"{t['pinned']!r}、ここで {t['release']!r}）、最大の相対差は {t['max_rel']:.3g}")
+            lines.append(text)
+            continue
         if "missing_on" in t:
             lines.append(f"- `{trace}`: recorded on one side only (missing on the {t['missing_on']} run)")
             continue
@@ -135,7 +161,7 @@ def _how(result: dict) -> list[str]:
     return lines
 
 
-def snippet_note(m: Matrix, name: str) -> list[str]:
+def snippet_note(m: Matrix, name: str, lang: str = "en") -> list[str]:
     """An expandable note for a snippet that does not agree everywhere it was checked."""
     bad = [r for r in m.checked(name) if m.status(name, r) not in AGREE]
     if not bad:
@@ -152,8 +178,16 @@ def snippet_note(m: Matrix, name: str) -> list[str]:
         else:
             groups.append(({"key": key, "result": res}, [release]))
     kinds = sorted({m.status(name, r) for r in bad})
-    title = f"{name}.py: {' / '.join(LABELS[k][0] for k in kinds)} on torch {spans(bad, m.releases)}"
     body: list[str] = []
+    if lang == "ja":
+        title = f"{name}.py: torch {spans(bad, m.releases)} で{' / '.join(LABELS_JA[k][0] for k in kinds)}"
+        for info, releases in groups:
+            where = f"**torch {spans(releases, m.releases)}** では"
+            body += [where + ("例外が送出されます：" if info["result"]["status"] == "error"
+                              else f"固定した {m.pinned} と次の点が異なります：")]
+            body += _how(info["result"], lang) + [""]
+        return [f'<a id="{anchor(name)}"></a>', "", f'??? note "{title}"', "", *_indent(body)]
+    title = f"{name}.py: {' / '.join(LABELS[k][0] for k in kinds)} on torch {spans(bad, m.releases)}"
     for info, releases in groups:
         where = f"**torch {spans(releases, m.releases)}**"
         body += [f"{where} " + ("raises" if info["result"]["status"] == "error" else f"differs from the pinned {m.pinned}:")]
@@ -162,52 +196,97 @@ def snippet_note(m: Matrix, name: str) -> list[str]:
 
 
 def page_block(m: Matrix, names: list[str], src_uri: str) -> list[str]:
+    lang = lang_of(src_uri)
+    ja = lang == "ja"
     link = posixpath.relpath("compatibility.md", posixpath.dirname(src_uri) or ".")
     others = [r for r in m.releases if r != m.pinned]
     unchecked = [n for n in names if not any(m.status(n, r) != "unchecked" for r in others)]
     checked = [n for n in names if n not in unchecked]
     agree = m.agreeing(checked)
     not_run = [r for r in m.releases if any(m.status(n, r) == "unchecked" for n in checked)]
-    count = f"{len(checked)} of {len(names)} examples" if unchecked else f"all {len(names)} examples"
-    if checked and len(agree) == len(m.releases):
-        kind, title = "success", f"Same output on every torch release from {m.releases[0]} to {m.releases[-1]}"
-        text = (f"On each of the {len(m.releases)} releases checked, {count} on this page print what they print on "
-                f"the pinned {m.pinned} and record the same learning rates.")
-    elif checked:
-        kind, title = "info", f"Checked on torch {spans([r for r in m.releases if r not in not_run], m.releases)}"
-        where = f"torch {spans(agree, m.releases)}" if agree else "no release other than the pinned one"
-        text = (f"{count.capitalize()} on this page give the same output as on the pinned {m.pinned} on "
-                f"{where}.")
-        if not_run:
-            text += f" Not yet run on torch {spans(not_run, m.releases)}."
-        if any(m.status(n, r) in ("differs", "error") for n in checked for r in m.releases):
-            text += " The notes below say what changes on the other releases."
-    else:
-        kind, title = "info", "Not yet checked on other releases"
-        text = f"The examples on this page have been run on the pinned torch {m.pinned} only."
+    files = lambda ns: (", " if not ja else "、").join(f"`{n}.py`" for n in ns)  # noqa: E731
+    differs = any(m.status(n, r) in ("differs", "error") for n in checked for r in m.releases)
     rounding = [n for n in checked if any(m.status(n, r) == "rounding" for r in m.releases)]
-    if rounding:
-        text += (f" The traces of {', '.join(f'`{n}.py`' for n in rounding)} differ on some releases by float "
-                 f"rounding only (at most {matrix.ROUNDING:g} relative), with the same printed output.")
-    lines = [f'!!! {kind} "{title}"', "", *_indent([text + f" [All examples on all releases]({link})."])]
-    if unchecked:
-        listed = ", ".join(f"`{n}.py`" for n in unchecked)
-        lines += ["", *_indent([f"Not yet checked on other releases (new, or changed since the matrix last ran): "
-                                f"{listed}."])]
+    if ja:
+        count = f"{len(names)} 個中 {len(checked)} 個の例" if unchecked else f"{len(names)} 個すべての例"
+        if checked and len(agree) == len(m.releases):
+            kind, title = "success", f"torch {m.releases[0]} から {m.releases[-1]} までのすべてのリリースで同じ出力"
+            text = (f"確認した {len(m.releases)} 個のリリースのそれぞれで、このページの{count}が固定した "
+                    f"{m.pinned} と同じ出力を表示し、同じ学習率を記録します。")
+        elif checked:
+            kind, title = "info", f"torch {spans([r for r in m.releases if r not in not_run], m.releases)} で確認済み"
+            where = f"torch {spans(agree, m.releases)}" if agree else "固定したリリース以外のどのリリース"
+            text = f"このページの{count}は、{where}で固定した {m.pinned} と同じ出力になります。"
+            if not_run:
+                text += f"torch {spans(not_run, m.releases)} ではまだ実行していません。"
+            if differs:
+                text += "ほかのリリースで何が変わるかは、下の注記にあります。"
+        else:
+            kind, title = "info", "ほかのリリースではまだ確認していません"
+            text = f"このページの例は、固定した torch {m.pinned} でのみ実行しています。"
+        if rounding:
+            text += (f"{files(rounding)} の推移は、いくつかのリリースで丸め誤差（相対 {matrix.ROUNDING:g} 以下）だけ"
+                     f"異なり、表示される出力は同じです。")
+        lines = [f'!!! {kind} "{title}"', "", *_indent([text + f"[すべての例をすべてのリリースで]({link})。"])]
+        if unchecked:
+            lines += ["", *_indent([f"ほかのリリースでまだ確認していない例（新しく加えたか、マトリクスの前回の実行後に"
+                                    f"変更したもの）：{files(unchecked)}。"])]
+    else:
+        count = f"{len(checked)} of {len(names)} examples" if unchecked else f"all {len(names)} examples"
+        if checked and len(agree) == len(m.releases):
+            kind, title = "success", f"Same output on every torch release from {m.releases[0]} to {m.releases[-1]}"
+            text = (f"On each of the {len(m.releases)} releases checked, {count} on this page print what they print on "
+                    f"the pinned {m.pinned} and record the same learning rates.")
+        elif checked:
+            kind, title = "info", f"Checked on torch {spans([r for r in m.releases if r not in not_run], m.releases)}"
+            where = f"torch {spans(agree, m.releases)}" if agree else "no release other than the pinned one"
+            text = (f"{count.capitalize()} on this page give the same output as on the pinned {m.pinned} on "
+                    f"{where}.")
+            if not_run:
+                text += f" Not yet run on torch {spans(not_run, m.releases)}."
+            if differs:
+                text += " The notes below say what changes on the other releases."
+        else:
+            kind, title = "info", "Not yet checked on other releases"
+            text = f"The examples on this page have been run on the pinned torch {m.pinned} only."
+        if rounding:
+            text += (f" The traces of {files(rounding)} differ on some releases by float "
+                     f"rounding only (at most {matrix.ROUNDING:g} relative), with the same printed output.")
+        lines = [f'!!! {kind} "{title}"', "", *_indent([text + f" [All examples on all releases]({link})."])]
+        if unchecked:
+            lines += ["", *_indent([f"Not yet checked on other releases (new, or changed since the matrix last ran): "
+                                    f"{files(unchecked)}."])]
     lines.append("")
     for name in checked:
-        note = snippet_note(m, name)
+        note = snippet_note(m, name, lang)
         if note:
             lines += [*note, ""]
     return lines
 
 
-def site_block(m: Matrix) -> list[str]:
+def site_block(m: Matrix, lang: str = "en") -> list[str]:
     names = sorted(m.hashes)
     full = [r for r in m.releases if all(m.status(n, r) != "unchecked" for n in names)]
     everywhere = [n for n in names if len(m.agreeing([n])) == len(m.releases)]
     differ = [n for n in names if any(m.status(n, r) in ("differs", "error") for r in m.releases)]
     newest = m.newest_verified()
+    if lang == "ja":
+        link = "[リリースごと・例ごとの互換性](compatibility.md)。"
+        if newest is None or full == [m.pinned]:
+            return ['!!! info "リリースマトリクス"', "", *_indent([f"例は固定した torch {m.pinned} で実行しています。"
+                    f"ほかのリリースではまだ確認していません。{link}"]), ""]
+        if len(full) == len(m.releases):
+            title = f"torch {m.releases[0]} から {m.releases[-1]} までのすべてのリリースで確認済み"
+            text = (f"固定したリリースは torch {m.pinned}、確認済みの最新リリースは **torch {newest}** です。"
+                    f"{len(names)} 個の例のうち {len(everywhere)} 個は {len(m.releases)} 個すべてのリリースで同じ出力を"
+                    f"表示し、{len(differ)} 個はどこかのリリースで異なるか失敗します。")
+        else:
+            missing = [r for r in m.releases if r not in full]
+            title = f"これまでに {len(m.releases)} 個中 {len(full)} 個の torch リリースで確認済み"
+            text = (f"固定したリリースは torch {m.pinned} です。すべての例を torch {spans(full, m.releases)} で実行しました"
+                    f"（確認済みの最新リリースは **torch {newest}**）。{spans(missing, m.releases)} ではまだすべてを"
+                    f"実行していません。確認したリリースのどこかで、{len(names)} 個中 {len(differ)} 個の例が異なるか失敗します。")
+        return [f'!!! info "{title}"', "", *_indent([f"{text}{link}"]), ""]
     link = "[Compatibility, example by example](compatibility.md)."
     if newest is None or full == [m.pinned]:
         return ['!!! info "Release matrix"', "", *_indent([f"The examples run on the pinned torch {m.pinned}; "
@@ -226,37 +305,41 @@ def site_block(m: Matrix) -> list[str]:
     return [f'!!! info "{title}"', "", *_indent([f"{text} {link}"]), ""]
 
 
-def _cell(m: Matrix, name: str, release: str, page: str) -> str:
+def _cell(m: Matrix, name: str, release: str, page: str, lang: str = "en") -> str:
     status = m.status(name, release)
-    text, meaning = LABELS[status]
+    text, meaning = labels(lang)[status]
     if status in ("differs", "error"):
-        label = f'<span class="compat compat-{status}" title="torch {release}: see the note">{text}</span>'
+        see = "注記を参照" if lang == "ja" else "see the note"
+        label = f'<span class="compat compat-{status}" title="torch {release}: {see}">{text}</span>'
         return f"[{label}]({page}#{anchor(name)})"
     return f'<span class="compat compat-{status}">{text}</span>'
 
 
-def table(m: Matrix, pages: list[tuple[str, str, list[str]]]) -> list[str]:
-    """One table per page: its snippets x releases."""
-    lines = [
-        "Legend: " + ", ".join(f'<span class="compat compat-{k}">{v[0]}</span> {v[1]}' for k, v in LABELS.items())
-        + f". The pinned release is {m.pinned}.", "",
-    ]
-    head = "| Example | " + " | ".join(r if r != m.pinned else f"{r} (pinned)" for r in m.releases) + " |"
+def table(m: Matrix, pages: list[tuple[str, str, list[str]]], lang: str = "en") -> list[str]:
+    """One table per page: its snippets x releases (a heading per page, anchored by its path in both editions)."""
+    ja = lang == "ja"
+    legend = ("、" if ja else ", ").join(f'<span class="compat compat-{k}">{v[0]}</span> {v[1]}'
+                                        for k, v in labels(lang).items())
+    lines = [f"凡例：{legend}。固定したリリースは {m.pinned} です。" if ja else
+             f"Legend: {legend}. The pinned release is {m.pinned}.", ""]
+    pinned = "（固定）" if ja else " (pinned)"
+    head = f"| {'例' if ja else 'Example'} | " + " | ".join(r if r != m.pinned else f"{r}{pinned}" for r in m.releases) + " |"
     rule = "|---|" + "---|" * len(m.releases)
     for title, src_uri, names in pages:
         if not names:
             continue
-        lines += [f"### [{title}]({src_uri})", "", head, rule]
+        page_id = "page-" + re.sub(r"[^\w-]+", "-", posixpath.splitext(src_uri)[0])
+        lines += [f"### [{title}]({src_uri}) {{#{page_id}}}", "", head, rule]
         for name in names:
-            lines.append(f"| `{name}` | " + " | ".join(_cell(m, name, r, src_uri) for r in m.releases) + " |")
+            lines.append(f"| `{name}` | " + " | ".join(_cell(m, name, r, src_uri, lang) for r in m.releases) + " |")
         lines.append("")
     return lines
 
 
-def releases_table(m: Matrix) -> list[str]:
+def releases_table(m: Matrix, lang: str = "en") -> list[str]:
     names = sorted(m.hashes)
-    lines = ["| Release | torch build run | Python | same | ≈ same | differs | error | not run |",
-             "|---|---|---|---|---|---|---|---|"]
+    head = ("| リリース | 実行した torch ビルド | Python | " if lang == "ja" else "| Release | torch build run | Python | ")
+    lines = [head + " | ".join(v[0] for v in labels(lang).values()) + " |", "|---|---|---|---|---|---|---|---|"]
     for release in m.releases:
         run = m.record["runs"].get(release, {})
         counts = {k: 0 for k in LABELS}
@@ -268,12 +351,16 @@ def releases_table(m: Matrix) -> list[str]:
     return lines + [""]
 
 
-def site_pages(docs: Path) -> list[tuple[str, str, list[str]]]:
+def site_pages(docs: Path, lang: str = "en") -> list[tuple[str, str, list[str]]]:
+    """(title, English src_uri, snippet names) per page; the title of the page in `lang` (its twin's H1)."""
     out = []
-    for path in sorted(docs.rglob("*.md")):
+    for path in sorted(p for p in docs.rglob("*.md") if ".ja." not in p.name):
         text = path.read_text(encoding="utf-8")
-        h1 = H1.search(text)
-        out.append((h1.group(0)[2:].strip() if h1 else path.stem, path.relative_to(docs).as_posix(), included(text)))
+        twin = path.with_name(path.stem + ".ja.md")
+        titled = twin.read_text(encoding="utf-8") if lang == "ja" and twin.exists() else text
+        h1 = H1.search(titled)
+        title = re.sub(r"\s*\{[^}]*\}\s*$", "", h1.group(0)[2:].strip()) if h1 else path.stem
+        out.append((title, path.relative_to(docs).as_posix(), included(text)))
     return out
 
 
@@ -300,11 +387,12 @@ def _after_title(markdown: str, block: list[str]) -> str:
 
 def annotate(markdown: str, src_uri: str, m: Matrix | None = None, docs: Path | None = None) -> str:
     m = m or _matrix()
+    lang = lang_of(src_uri)
     if "<!-- compat:table -->" in markdown or "<!-- compat:releases -->" in markdown:
-        pages = site_pages(docs or matrix.ROOT / "docs")
-        markdown = markdown.replace("<!-- compat:table -->", "\n".join(table(m, pages)))
-        return markdown.replace("<!-- compat:releases -->", "\n".join(releases_table(m)))
-    if src_uri == "index.md":
-        return _after_title(markdown, site_block(m))
+        pages = site_pages(docs or matrix.ROOT / "docs", lang)
+        markdown = markdown.replace("<!-- compat:table -->", "\n".join(table(m, pages, lang)))
+        return markdown.replace("<!-- compat:releases -->", "\n".join(releases_table(m, lang)))
+    if src_uri in ("index.md", "index.ja.md"):
+        return _after_title(markdown, site_block(m, lang))
     names = [n for n in included(markdown) if n in m.hashes]
     return _after_title(markdown, page_block(m, names, src_uri)) if names else markdown

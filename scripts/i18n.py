@@ -46,7 +46,8 @@ NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
 NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "tenfold": "10",
-                     "twice": "2", "once": "1", "half": "0.5", "thrice": "3", "double": "2"})
+                     "twice": "2", "once": "1", "half": "0.5", "thrice": "3", "double": "2", "tenth": "10",
+                     "hundredth": "100", "thousandth": "1000", "quarter": "4", "third": "3", "fifth": "5"})
 
 
 def twin_of(path: Path) -> Path:
@@ -408,7 +409,10 @@ def skeleton(en_path: Path) -> str:
             fence = None
         elif fence is None and i >= page.body_line and re.match(r"^\s*#{1,6}\s", line):
             level, anchor, _ = next(heads)
-            if not re.search(r"\{[^}]*#[\w-]+[^}]*\}\s*$", line):
+            attrs = re.search(r"\{([^}]*)\}\s*$", line)
+            if attrs and "#" not in attrs[1]:  # an attribute list without an id: the id joins it
+                line = f"{line[:attrs.start()].rstrip()} {{ #{anchor} {attrs[1].strip()} }}"
+            elif not attrs:
                 line = f"{line.rstrip()} {{#{anchor}}}"
         out.append(line)
     return "\n".join(out) + "\n"

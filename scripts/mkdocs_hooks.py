@@ -6,7 +6,8 @@
 * under ``mkdocs serve`` only, let mkdocs-jupyter cache the executed playground;
 * add the explorer's chart library from node_modules (``scripts/explorer_assets.py``);
 * give each figure its intrinsic ``width``/``height`` (no layout shift) and lazy loading below the first;
-* make ``404.html`` independent of where the site is served (see ``portable_404``).
+* make ``404.html`` independent of where the site is served (see ``portable_404``), and keep it English;
+* give each edition its own search index (``scripts/editions.py``).
 """
 
 import html
@@ -20,6 +21,7 @@ from urllib.parse import urlsplit
 
 from latex2mathml.converter import convert
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).parent))
 from explorer_assets import add_vendor_files  # noqa: E402
@@ -27,6 +29,7 @@ from explorer_assets import add_vendor_files  # noqa: E402
 RUNNER = Path(__file__).with_name("runner.py")
 sys.path.insert(0, str(RUNNER.parent))
 import compat  # noqa: E402 - the release matrix shown on every page
+import editions  # noqa: E402 - the English and Japanese editions after both are built
 MATH = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">\s*\\(?P<open>[(\[])(?P<tex>.*?)\\[)\]]\s*</(?P=tag)>', re.S
 )
@@ -135,12 +138,32 @@ def portable_404(text: str, prefix: str, known: list[str]) -> str:
     return re.sub(r'(<script id="__config"[^>]*>.*?</script>)', lambda m: m[1] + FIX_CONFIG, text, count=1, flags=re.S)
 
 
+_ENGLISH_404: dict[str, str] = {}
+
+
+def on_post_template(output, template_name, config):
+    # The Japanese edition is built into the same folder and would replace the site's one 404 page
+    # (the page GitHub Pages shows for any missing path) with its own: keep the English one.
+    if template_name == "404.html":
+        if config.theme["language"] == "ja" and "text" in _ENGLISH_404:
+            return _ENGLISH_404["text"]
+        _ENGLISH_404["text"] = output
+    return output
+
+
+@event_priority(-200)  # after mkdocs-static-i18n's own post-build step, which builds the Japanese edition
 def on_post_build(config):
-    page = Path(config.site_dir) / "404.html"
+    if getattr(config.plugins.get("i18n"), "building", False):  # the Japanese build, nested in the English one
+        return
+    site = Path(config.site_dir)
+    page = site / "404.html"
     if page.exists():
         prefix = urlsplit(config.site_url or "/").path or "/"
-        known = [p.name for p in Path(config.site_dir).iterdir() if p.name != "404.html"]
+        known = [p.name for p in site.iterdir() if p.name != "404.html"]
         page.write_text(portable_404(page.read_text(encoding="utf-8"), prefix, known), encoding="utf-8")
+    if (site / editions.JA).is_dir():
+        editions.split_search_index(site)
+        editions.rebase_japanese_pages(site)
 
 
 def on_page_markdown(markdown, page, config, files):

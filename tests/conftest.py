@@ -53,7 +53,12 @@ def trace(name: str, kind: str, label: str = "") -> list[float]:
 
 
 def pages() -> list[Path]:
-    return sorted(DOCS.rglob("*.md"))
+    """The English pages (docs/**/x.md); their Japanese twins x.ja.md are ja_pages()."""
+    return sorted(p for p in DOCS.rglob("*.md") if ".ja." not in p.name)
+
+
+def ja_pages() -> list[Path]:
+    return sorted(p for p in DOCS.rglob("*.ja.md"))
 
 
 def front_matter(page: Path) -> dict[str, str]:

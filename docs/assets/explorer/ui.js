@@ -8,6 +8,7 @@ import {
   toQuery, fromQuery, program, csv, markers, momentumColumn,
 } from "./spec.js";
 import { repr } from "./py.js";
+import { T } from "./strings.js";
 
 const COLORS = ["#3b82f6", "#e8590c", "#2f9e44"]; // scripts/figures.py
 const INK = "#8c8c8c", GRID = "#8c8c8c40";
@@ -43,7 +44,7 @@ function field(key, type, value, onChange, labelText = key) {
     input.value = value;
     input.addEventListener("change", () => onChange(input.value));
   } else {
-    const hint = { int: "integer", "int?": "integer or null", float: "number", intlist: "list, e.g. [30, 80]", expr: "Python expression in epoch", floatlist: "[beta1, beta2]" }[type];
+    const hint = T.hint[type];
     input = el("input", {
       id, name: key, type: "text", spellcheck: "false", autocomplete: "off",
       inputmode: type === "int" || type === "int?" ? "numeric" : type === "float" ? "decimal" : null,
@@ -74,14 +75,14 @@ class Explorer {
     this.slider = el("input", { id: this.stepId, type: "range", min: "0", max: "0", value: "0", class: "ex-slider" });
     this.slider.addEventListener("input", () => this.readAt(Number(this.slider.value), true));
     this.code = el("code", { class: "language-python" });
-    this.copy = el("button", { type: "button", class: "md-button ex-copy", text: "Copy the program", onclick: () => this.copyCode() });
-    this.download = el("a", { class: "md-button ex-download", text: "Download the values (CSV)" });
-    this.share = el("a", { class: "ex-share", text: mode === "page" ? "Link to this configuration" : "Open these settings in the explorer" });
+    this.copy = el("button", { type: "button", class: "md-button ex-copy", text: T.copy, onclick: () => this.copyCode() });
+    this.download = el("a", { class: "md-button ex-download", text: T.download });
+    this.share = el("a", { class: "ex-share", text: mode === "page" ? T.sharePage : T.sharePanel });
     root.append(
       this.form, this.status, this.chart,
-      el("div", { class: "ex-cursor" }, el("label", { for: this.stepId, text: "Read the values at step" }), this.slider), this.readout,
+      el("div", { class: "ex-cursor" }, el("label", { for: this.stepId, text: T.readAt }), this.slider), this.readout,
       el("div", { class: "ex-actions" }, this.download, this.copy, this.share),
-      el("details", { class: "ex-code", open: mode === "page" }, el("summary", { text: "The Python program for these settings" }),
+      el("details", { class: "ex-code", open: mode === "page" }, el("summary", { text: T.program }),
         el("div", { class: "highlight" }, el("pre", {}, this.code))),
     );
     this.buildForm();
@@ -115,7 +116,7 @@ class Explorer {
         this.buildForm();
         this.update();
       });
-      parts.push(el("div", { class: "ex-field" }, el("label", { for: id, text: "Scheduler" }), select));
+      parts.push(el("div", { class: "ex-field" }, el("label", { for: id, text: T.scheduler }), select));
     }
     const optFields = [field("optimizer", "str:SGD,Adam,Adagrad", c.optimizer, (v) => {
       this.config.optimizer = v;
@@ -129,15 +130,15 @@ class Explorer {
       if (v < 1 || v > 100000) throw new InputError("steps: between 1 and 100000");
       this.config.steps = v;
     })));
-    parts.push(el("fieldset", {}, el("legend", { text: "Optimizer and run" }), ...optFields));
+    parts.push(el("fieldset", {}, el("legend", { text: T.optimizer }), ...optFields));
     if (COMPOSITE.includes(c.scheduler)) {
       parts.push(this.builder(set));
     } else {
-      parts.push(el("fieldset", {}, el("legend", { text: `${c.scheduler} arguments` }),
+      parts.push(el("fieldset", {}, el("legend", { text: T.arguments(c.scheduler) }),
         ...SPECS[c.scheduler].map(([key, type]) => field(key, type, c.args[key], set(key, type, (v) => { this.config.args[key] = v; })))));
     }
     if (c.scheduler === "ReduceLROnPlateau") {
-      parts.push(el("fieldset", {}, el("legend", { text: "Synthetic validation loss (passed to step())" }),
+      parts.push(el("fieldset", {}, el("legend", { text: T.metric }),
         ...METRIC_SPEC.map(([key, type]) => field(key, type, c.metric[key.slice(7)], set(key, type, (v) => {
           if (key === "metric_plateau_at" && v < 1) throw new InputError("metric_plateau_at: at least 1");
           if (key === "metric_seed" && (v < 0 || v >= 2 ** 32)) throw new InputError("metric_seed: in [0, 2**32)");
@@ -150,7 +151,7 @@ class Explorer {
   // The composition builder: 2-3 members, each a scheduler with its arguments, plus milestones.
   builder(set) {
     const c = this.config;
-    const box = el("fieldset", { class: "ex-builder" }, el("legend", { text: `${c.scheduler}: its schedulers, in order` }));
+    const box = el("fieldset", { class: "ex-builder" }, el("legend", { text: T.members(c.scheduler) }));
     c.schedulers.forEach((m, i) => {
       const id = `ex-${++uid}`;
       const select = el("select", { id }, ...BASIC.filter((n) => n !== "ReduceLROnPlateau").map((n) => el("option", { value: n, text: n })));
@@ -161,18 +162,18 @@ class Explorer {
         this.buildForm();
         this.update();
       });
-      const remove = c.schedulers.length > 2 ? el("button", { type: "button", class: "ex-small", text: `Remove scheduler ${i + 1}`, onclick: () => {
+      const remove = c.schedulers.length > 2 ? el("button", { type: "button", class: "ex-small", text: T.remove(i + 1), onclick: () => {
         c.schedulers.splice(i, 1);
         if (c.scheduler === "SequentialLR") c.args.milestones.splice(Math.max(0, i - 1), 1);
         this.buildForm();
         this.update();
       } }) : null;
       box.append(el("div", { class: "ex-member" },
-        el("div", { class: "ex-field" }, el("label", { for: id, text: `scheduler ${i + 1}` }), select), remove,
+        el("div", { class: "ex-field" }, el("label", { for: id, text: T.member(i + 1) }), select), remove,
         ...SPECS[m.scheduler].map(([key, type]) => field(key, type, m.args[key], set(`${i}.${key}`, type, (v) => { m.args[key] = v; }), key))));
     });
     if (c.schedulers.length < 3) {
-      box.append(el("button", { type: "button", class: "ex-small", text: "Add a scheduler", onclick: () => {
+      box.append(el("button", { type: "button", class: "ex-small", text: T.add, onclick: () => {
         c.schedulers.push({ scheduler: "ExponentialLR", args: defaults("ExponentialLR") });
         if (c.scheduler === "SequentialLR") c.args.milestones.push(Math.max(1, ...c.args.milestones) + 10);
         this.buildForm();
@@ -202,7 +203,7 @@ class Explorer {
     this.result = result;
     this.status.dataset.kind = result.error ? "torch" : "";
     this.status.textContent = result.error
-      ? `${result.error.type}: ${result.error.message}${result.lrs.length ? ` (raised by the step() after step ${result.lrs.length - 1})` : ""}`
+      ? `${result.error.type}: ${result.error.message}${result.lrs.length ? T.raisedAfter(result.lrs.length - 1) : ""}`
       : "";
     this.draw(result);
     const text = program(c);
@@ -237,8 +238,7 @@ class Explorer {
       axes.push({ stroke: INK, grid: { show: false }, scale: "y2", side: 1, label: extra[0], size: 60 });
     }
     this.marks = markers(c, result);
-    const names = series.slice(1).map((s) => s.label).join(" and ");
-    this.chart.setAttribute("aria-label", `${names} against step for ${c.scheduler}, ${n} steps${this.marks.length ? `, ${this.marks.length} phase or restart markers` : ""}. Use the step slider below to read values.`);
+    this.chart.setAttribute("aria-label", T.chart(series.slice(1).map((s) => s.label), c.scheduler, n, this.marks.length));
     const width = Math.max(280, this.chart.clientWidth || this.root.clientWidth || 600);
     const key = series.map((s) => s.label).join();
     const marks = this.marks;
@@ -288,14 +288,14 @@ class Explorer {
 
   readAt(i, moveCursor) {
     const r = this.result;
-    if (!r || !r.lrs.length) { this.readout.textContent = "No values: the configuration raised before the first step."; return; }
+    if (!r || !r.lrs.length) { this.readout.textContent = T.noValues; return; }
     i = Math.min(Math.max(0, i), r.lrs.length - 1);
     const mcol = momentumColumn(this.config);
-    let text = `step ${i}: lr = ${repr(r.lrs[i])}`;
+    let text = `${T.step} ${i}: lr = ${repr(r.lrs[i])}`;
     if (mcol) text += `, ${mcol} = ${repr(r.momenta[i])}`;
     if (this.config.scheduler === "ReduceLROnPlateau" && r.metrics) text += `, metric = ${repr(r.metrics[i])}`;
     const mark = (this.marks || []).find(([s]) => s === i);
-    if (mark) text += ` (${mark[1]} begins here)`;
+    if (mark) text += T.begins(T.marker[mark[1]] || mark[1]);
     this.readout.textContent = text;
     if (moveCursor && this.plot) {
       this.plot.setCursor({ left: this.plot.valToPos(i, "x"), top: this.plot.valToPos(r.lrs[i], "lr") });
@@ -307,16 +307,16 @@ class Explorer {
   async copyCode() {
     try {
       await navigator.clipboard.writeText(this.programText);
-      this.copy.textContent = "Copied";
+      this.copy.textContent = T.copied;
     } catch {
       const range = document.createRange();
       range.selectNodeContents(this.code);
       const sel = getSelection();
       sel.removeAllRanges();
       sel.addRange(range);
-      this.copy.textContent = "Selected: press Ctrl+C";
+      this.copy.textContent = T.selected;
     }
-    setTimeout(() => { this.copy.textContent = "Copy the program"; }, 2000);
+    setTimeout(() => { this.copy.textContent = T.copy; }, 2000);
   }
 }
 
@@ -340,7 +340,7 @@ async function mount() {
           config = defaultConfig();
           root.explorer = new Explorer(root, config, "page");
           root.explorer.status.dataset.kind = "input";
-          root.explorer.status.textContent = `The link's settings were not understood: ${e.message}`;
+          root.explorer.status.textContent = T.badLink(e.message);
           continue;
         }
         root.explorer = new Explorer(root, config, "page");
@@ -351,7 +351,7 @@ async function mount() {
         root.explorer = new Explorer(root, withDefaults(preset.config), "panel");
       }
     } catch (e) {
-      root.textContent = `The explorer failed to start: ${e}`;
+      root.textContent = T.failed(e);
       throw e;
     }
   }
