@@ -47,7 +47,9 @@ NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "seventeen eighteen nineteen twenty".split())}
 NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "tenfold": "10",
                      "twice": "2", "once": "1", "half": "0.5", "thrice": "3", "double": "2", "tenth": "10",
-                     "hundredth": "100", "thousandth": "1000", "quarter": "4", "third": "3", "fifth": "5"})
+                     "hundredth": "100", "thousandth": "1000", "quarter": "4", "third": "3", "fifth": "5",
+                     "ninefold": "9", "twofold": "2", "threefold": "3", "fivefold": "5", "hundredfold": "100",
+                     "doubled": "2", "doubles": "2", "halved": "2", "halves": "2", "halving": "2", "halvings": "2"})
 
 
 def twin_of(path: Path) -> Path:
@@ -185,46 +187,48 @@ class Blocks(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.blocks: list[tuple[str, str]] = []
-        self.stack: list[tuple[str, list[str]]] = []
+        self.stack: list[tuple[str, str, list[str]]] = []  # (kind, tag, text parts)
         self.skip = 0
+
+    INLINE = {"a", "em", "strong", "b", "i", "sup", "sub", "abbr", "kbd", "mark", "small", "del", "ins", "span",
+              "label"} - PROSE
+    VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source"}
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag == "img" and a.get("alt") is not None:
             self.blocks.append(("alt text", a["alt"]))
+        if tag in self.VOID:
+            return
         if tag in self.SKIP or (tag in ("span", "div") and "arithmatex" in (a.get("class") or "")):
             self.skip += 1
-            self.stack.append(("#skip", []))
-            return
-        if tag in self.PROSE:
-            self.stack.append((tag, []))
-        elif tag in ("span", "div", "a", "em", "strong", "b", "i", "sup", "sub", "br", "ul", "ol", "table", "thead",
-                     "tbody", "tr", "details", "input", "abbr", "kbd", "mark", "small", "del", "ins", "hr", "img",
-                     "figure", "section", "nav", "dl"):
-            if tag in ("ul", "ol", "table", "details", "dl", "div", "section", "figure", "blockquote"):
-                self.stack.append(("#container", []))
-        else:
-            self.stack.append(("#other", []))
+            self.stack.append(("#skip", tag, []))
+        elif tag in self.PROSE:
+            self.stack.append((tag, tag, []))
+        elif tag not in self.INLINE:
+            self.stack.append(("#container", tag, []))
 
     def handle_endtag(self, tag):
-        if not self.stack:
-            return
-        kind, parts = self.stack.pop()
-        if kind == "#skip":
-            self.skip -= 1
-            self._text(" ")
-            return
-        if kind in self.PROSE:
-            text = re.sub(r"\s+", " ", "".join(parts)).strip()
-            if text:
-                self.blocks.append((kind, text))
+        if tag in self.VOID or not any(t == tag for _, t, _ in self.stack):
+            return  # an inline element (it pushed nothing), or a stray end tag
+        while self.stack:
+            kind, opened, parts = self.stack.pop()
+            if kind == "#skip":
+                self.skip -= 1
+                self._text(" ")
+            elif kind in self.PROSE:
+                text = re.sub(r"\s+", " ", "".join(parts)).strip()
+                if text:
+                    self.blocks.append((kind, text))
+            if opened == tag:
+                return
 
     def handle_data(self, data):
         if not self.skip:
             self._text(data)
 
     def _text(self, data):
-        for kind, parts in reversed(self.stack):
+        for kind, _, parts in reversed(self.stack):
             if kind in self.PROSE:
                 parts.append(data)
                 return
