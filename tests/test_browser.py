@@ -73,21 +73,43 @@ def test_copy_button_copies_exactly_the_snippet(browser, base_url):
     assert copied.rstrip("\n") == (ROOT / "snippets" / "schedulers" / "step_lr" / "step_lr.py").read_text().rstrip("\n")
 
 
-def test_search_finds_every_scheduler_by_class_name(browser, base_url, built_site):
-    """The site's own search (Material's, offline) ranks each scheduler's page first."""
+def search(page, url: str, query: str) -> list[str]:
+    """The result links of the site's own search (Material's, offline) for `query`, best first."""
+    # ?q= opens the search with that query once the index is loaded (typing races the index).
+    page.goto(f"{url}?q={query}", wait_until="networkidle")
+    # Results arrive asynchronously; Material tags each result link with ?h=query.
+    page.wait_for_function(
+        "q => { const a = document.querySelector('.md-search-result__item a');"
+        " return a && new URL(a.href).searchParams.get('h') === q; }", arg=query.lower(), timeout=10_000)
+    return page.evaluate("[...document.querySelectorAll('.md-search-result__item a')].map(a => a.href)")
+
+
+@pytest.mark.parametrize("edition", ["", "ja/"], ids=["English", "Japanese"])
+def test_search_finds_every_scheduler_by_class_name(browser, base_url, edition):
+    """In each edition, a class name finds that scheduler's page first, in the same edition."""
     from conftest import front_matter, pages
 
     schedulers = {front_matter(p)["scheduler"]: p.stem for p in pages() if "scheduler" in front_matter(p)}
     page = browser.new_page()
     for name, stem in schedulers.items():
-        # ?q= opens the search with that query once the index is loaded (typing races the index).
-        page.goto(f"{base_url}?q={name}", wait_until="networkidle")
-        # Results arrive asynchronously; Material tags each result link with ?h=query.
-        page.wait_for_function(
-            "q => { const a = document.querySelector('.md-search-result__item a');"
-            " return a && new URL(a.href).searchParams.get('h') === q; }", arg=name.lower(), timeout=10_000)
-        href = page.locator(".md-search-result__item a").first.get_attribute("href")
-        assert f"schedulers/{stem}/" in href, f"search for {name}: first result is {href}"
+        results = search(page, base_url + edition, name)
+        assert results[0].startswith(f"{base_url}{edition}schedulers/{stem}/"), f"search for {name}: first result is {results[0]}"
+        assert all(r.startswith(base_url + "ja/") == bool(edition) for r in results), f"{name}: a result from the other edition"
+    page.close()
+
+
+# Japanese queries (segmented by Material's TinySegmenter) and the page each must find first.
+JAPANESE_QUERIES = {"ウォームアップ": "guides/warm_up/", "チェックポイント": "guides/checkpoints/",
+                    "エラーと警告": "reference/errors/", "互換性": "compatibility/"}
+
+
+def test_a_japanese_query_finds_its_page_in_the_japanese_edition(browser, base_url):
+    page = browser.new_page()
+    results = search(page, base_url + "ja/", "学習率")
+    assert len(results) >= 10 and all(r.startswith(base_url + "ja/") for r in results)
+    for query, path in JAPANESE_QUERIES.items():
+        results = search(page, base_url + "ja/", query)
+        assert results[0].startswith(base_url + "ja/" + path), f"search for {query}: first result is {results[0]}"
     page.close()
 
 

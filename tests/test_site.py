@@ -129,16 +129,18 @@ def test_404_page_and_sitemap_follow_site_url(built_site):
     assert (built_site / "404.html").exists()
     sitemap = (built_site / "sitemap.xml").read_text()
     locs = re.findall(r"<loc>([^<]*)</loc>", sitemap)
-    expected = {base + page_url(p) for p in pages()} | {base + "playground/"}
+    english = {page_url(p) for p in pages()} | {"playground/"}
+    expected = {base + url for url in english} | {base + "ja/" + url for url in english}  # both editions
     assert set(locs) == expected
 
 
 def test_canonical_links_follow_site_url(built_site):
     base = site_url()
     for page in pages():
-        html = built_site / page_url(page) / "index.html"
-        canonical = [a["href"] for t, a in parse(html) if t == "link" and a.get("rel") == "canonical"]
-        assert canonical == [base + page_url(page)], html
+        for edition in ("", "ja/"):
+            html = built_site / edition / page_url(page) / "index.html"
+            canonical = [a["href"] for t, a in parse(html) if t == "link" and a.get("rel") == "canonical"]
+            assert canonical == [base + edition + page_url(page)], html
 
 
 def test_404_page_refers_to_nothing_by_site_url_path(built_site):
