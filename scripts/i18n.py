@@ -413,6 +413,8 @@ def skeleton(en_path: Path) -> str:
             fence = None
         elif fence is None and i >= page.body_line and re.match(r"^\s*#{1,6}\s", line):
             level, anchor, _ = next(heads)
+            if "__" in anchor:  # else Markdown reads `__init__` in the id as bold before the id is read
+                anchor = anchor.replace("_", "\\_")
             attrs = re.search(r"\{([^}]*)\}\s*$", line)
             if attrs and "#" not in attrs[1]:  # an attribute list without an id: the id joins it
                 line = f"{line[:attrs.start()].rstrip()} {{ #{anchor} {attrs[1].strip()} }}"
