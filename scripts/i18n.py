@@ -49,7 +49,7 @@ NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "hundred": "1
                      "twice": "2", "once": "1", "half": "0.5", "thrice": "3", "double": "2", "tenth": "10",
                      "hundredth": "100", "thousandth": "1000", "quarter": "4", "third": "3", "fifth": "5",
                      "ninefold": "9", "twofold": "2", "threefold": "3", "fivefold": "5", "hundredfold": "100",
-                     "doubled": "2", "doubles": "2", "halved": "2", "halves": "2", "halving": "2", "halvings": "2"})
+                     "doubled": "2", "doubles": "2", "ninth": "9", "fiftieth": "50", "twentieth": "20", "hundredths": "100", "halved": "2", "halves": "2", "halving": "2", "halvings": "2"})
 
 
 def twin_of(path: Path) -> Path:
@@ -280,6 +280,7 @@ def banned_terms() -> dict[str, str]:
 
 
 def numbers(text: str) -> set[str]:
+    text = re.sub(r"(\d+)\s*分の\s*1(?![\d.])", r"\1", text)  # "3 分の 1" states one number: a third
     found = {n.rstrip(".").lstrip("0") or "0" for n in re.findall(r"\d+(?:\.\d+)?(?:e-?\d+)?", text)}
     for w in re.findall(r"[a-z]+", text.lower()):
         if w in NUMBER_WORDS:
