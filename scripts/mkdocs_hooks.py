@@ -59,7 +59,9 @@ def on_pre_build(config):
         print(run.stdout.strip(), file=sys.stderr)
 
 
+@event_priority(-150)  # after mkdocs-static-i18n has rebuilt the file list (as plain files)
 def on_files(files, config):
+    editions.notebooks_as_pages(files, config)
     return add_vendor_files(files, config)  # the explorer's chart library, from node_modules
 
 
@@ -97,6 +99,10 @@ def _sized_figures(html_text: str) -> str:
 
 
 def on_page_content(html_text, page, config, files):
+    if page.file.src_uri.endswith(".ja.ipynb"):
+        html_text = editions.translate_notebook_alts(html_text)
+    if ".ja." in page.file.src_uri:
+        html_text = editions.join_japanese_lines(html_text)
     return _sized_figures(MATH.sub(_mathml, html_text))
 
 
@@ -164,7 +170,11 @@ def on_post_build(config):
     if (site / editions.JA).is_dir():
         editions.split_search_index(site)
         editions.rebase_japanese_pages(site)
+        editions.link_twins(site)
 
 
 def on_page_markdown(markdown, page, config, files):
-    return compat.annotate(markdown, page.file.src_uri)
+    markdown = compat.annotate(markdown, page.file.src_uri)
+    if page.file.src_uri.endswith(".ja.md"):  # generated tables of behaviour, in Japanese words
+        markdown = editions.translate_included_tables(markdown, GENERATED)
+    return markdown

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import DOCS, ROOT, pages
 
+import editions
 import i18n
 
 ENGLISH = i18n.english_pages()
@@ -194,3 +195,60 @@ def test_each_edition_searches_its_own_pages(built_site):
 def test_the_site_has_one_404_page_and_it_is_english(built_site):
     assert '<html lang="en"' in (built_site / "404.html").read_text(encoding="utf-8")
     assert not (built_site / "ja" / "404.html").exists()
+
+
+# --- generated tables of behaviour on Japanese pages -----------------------------------------------------
+
+def included_tables() -> list[str]:
+    names = []
+    for page in i18n.japanese_pages():
+        if page.suffix == ".md":
+            names += [m["name"] for m in map(editions.INCLUDE_LINE.match, i18n._outside_fences(
+                page.read_text(encoding="utf-8")).splitlines()) if m]
+    return sorted(set(names))
+
+
+TABLES = included_tables()
+
+
+def cells(text: str) -> list[str]:
+    out = []
+    for line in text.splitlines():
+        if line.startswith("|") and not re.fullmatch(r"\|(\s*:?-+:?\s*\|)+", line.strip()):
+            out += [c.strip() for c in line.strip().strip("|").split("|")]
+        elif line.strip():
+            out.append(line.strip())
+    return out
+
+
+def test_japanese_pages_include_the_generated_tables():
+    assert len(TABLES) >= 8, TABLES
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_a_generated_table_is_japanese_with_its_data_unchanged(generated, name):
+    english = (generated / name).read_text(encoding="utf-8")
+    japanese = editions.translate_table(english)
+    for before, after in zip(cells(english), cells(japanese), strict=True):
+        assert sorted(re.findall(r"`[^`]+`", before)) == sorted(re.findall(r"`[^`]+`", after)), (before, after)
+        assert sorted(re.findall(r"\d+(?:\.\d+)?(?:e-?\d+)?", re.sub(r"`[^`]+`", "", before))) == sorted(
+            re.findall(r"\d+(?:\.\d+)?(?:e-?\d+)?", re.sub(r"`[^`]+`", "", after))), (before, after)
+        problem = i18n.script_problems(re.sub(r"`[^`]+`", " ", after))
+        assert problem is None, f"{name}: {before!r} has no Japanese in scripts/editions.py's PHRASES ({problem})"
+
+
+def test_the_playground_alt_texts_are_japanese_on_its_japanese_page(built_site):
+    html = (built_site / "ja" / "playground" / "index.html").read_text(encoding="utf-8")
+    alts = re.findall(r'<img alt="([^"]*)"', html)
+    english = re.findall(r'<img alt="([^"]*)"', (built_site / "playground" / "index.html").read_text(encoding="utf-8"))
+    assert len(alts) == len(english) >= 2
+    for ja, en in zip(alts, english):
+        assert i18n.script_problems(ja) is None, ja
+        assert sorted(re.findall(r"\d+(?:\.\d+)?(?:e-?\d+)?", ja)) == sorted(re.findall(r"\d+(?:\.\d+)?(?:e-?\d+)?", en))
+
+
+def test_japanese_paragraphs_have_no_break_between_characters(built_site):
+    """A line break inside Japanese text would show as a space."""
+    for page in sorted((built_site / "ja").rglob("index.html")):
+        body = editions.PRE.sub("", page.read_text(encoding="utf-8"))
+        assert not editions.JA_BREAK.search(body), page
