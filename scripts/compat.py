@@ -215,8 +215,10 @@ def page_block(m: Matrix, names: list[str], src_uri: str) -> list[str]:
                     f"{m.pinned} と同じ出力を表示し、同じ学習率を記録します。")
         elif checked:
             kind, title = "info", f"torch {spans([r for r in m.releases if r not in not_run], m.releases)} で確認済み"
-            where = f"torch {spans(agree, m.releases)}" if agree else "固定したリリース以外のどのリリース"
-            text = f"このページの{count}は、{where}で固定した {m.pinned} と同じ出力になります。"
+            if agree:
+                text = f"このページの{count}は、torch {spans(agree, m.releases)} で固定した {m.pinned} と同じ出力になります。"
+            else:
+                text = f"このページの{count}は、固定したリリース以外のどのリリースでも {m.pinned} と同じ出力になりません。"
             if not_run:
                 text += f"torch {spans(not_run, m.releases)} ではまだ実行していません。"
             if differs:

@@ -102,7 +102,8 @@ def test_a_changed_snippet_is_shown_as_not_yet_checked_never_as_a_result(page):
         m = compat.Matrix(RECORD, hashes)
         assert all(m.status(name, r) == "unchecked" for r in matrix.RELEASES)
         out = compat.annotate(text, src_uri, m)
-        assert re.search(r"Not yet checked on other releases[^\n]*`" + name + r"\.py`", out), name
+        stale = "ほかのリリースでまだ確認していない例" if compat.lang_of(src_uri) == "ja" else "Not yet checked on other releases"
+        assert re.search(stale + r"[^\n]*`" + name + r"\.py`", out), name
         assert f'id="{compat.anchor(name)}"' not in out, f"{name}: a note from a stale entry"
         table = "\n".join(compat.table(m, [("T", src_uri, [name])]))
         row = next(line for line in table.splitlines() if line.startswith(f"| `{name}` |"))
@@ -142,6 +143,16 @@ def expand(spans_text):
     return out
 
 
+# How each edition's page summary states what the test checks (scripts/compat.py page_block).
+SUMMARY = {
+    "en": {"all": "Same output on every torch release", "none": "on no release other than the pinned one",
+           "agree": r"give the same output as on the pinned \S+ on torch (.+?)\.( |$)",
+           "not_run": r"Not yet run on torch (.+?)\.( |$)"},
+    "ja": {"all": "までのすべてのリリースで同じ出力", "none": "固定したリリース以外のどのリリースでも",
+           "agree": r"は、torch (.+?) で固定した \S+ と同じ出力になります。", "not_run": r"torch ([^。]+?) ではまだ実行していません"},
+}
+
+
 @pytest.mark.parametrize("page", pages_with_snippets(), ids=lambda p: p[0])
 def test_the_page_summary_names_exactly_the_releases_where_all_its_snippets_agree(page):
     src_uri, text, names = page
@@ -155,26 +166,29 @@ def test_the_page_summary_names_exactly_the_releases_where_all_its_snippets_agre
     unchecked = [n for n in names if n not in checked]
     agree = agreeing_releases(checked)
     not_run = [r for r in matrix.RELEASES if any(entry(n, r) is None for n in checked)]
+    words = SUMMARY[compat.lang_of(src_uri)]
     if checked and agree == matrix.RELEASES:
-        assert "Same output on every torch release" in out
+        assert words["all"] in out
     elif checked and agree:
-        said = re.search(r"give the same output as on the pinned \S+ on torch (.+?)\.( |$)", out, re.M)
+        said = re.search(words["agree"], out, re.M)
         assert said and expand(said.group(1)) == agree
     elif checked:
-        assert "on no release other than the pinned one" in out
+        assert words["none"] in out
     if not_run:
-        said = re.search(r"Not yet run on torch (.+?)\.( |$)", out, re.M)
+        said = re.search(words["not_run"], out, re.M)
         assert said and expand(said.group(1)) == not_run
     else:
-        assert "Not yet run on torch" not in out
+        assert not re.search(words["not_run"], out, re.M)
     for name in unchecked:
-        assert re.search(r"Not yet checked on other releases[^\n]*`" + name + r"\.py`", out), name
+        stale = "ほかのリリースでまだ確認していない例" if compat.lang_of(src_uri) == "ja" else "Not yet checked on other releases"
+        assert re.search(stale + r"[^\n]*`" + name + r"\.py`", out), name
     # one expandable note for each checked snippet that differs or fails somewhere, naming exactly those releases
     for name in checked:
         bad = [r for r in matrix.RELEASES if (entry(name, r) or {}).get("status") in ("differs", "error")]
         assert (f'id="{compat.anchor(name)}"' in out) == bool(bad), name
         if bad:
-            title = re.search(rf'\?\?\? note "{name}\.py: [^"]* on torch ([^"]+)"', out)
+            title = re.search(rf'\?\?\? note "{name}\.py: [^"]* on torch ([^"]+)"', out) or re.search(
+                rf'\?\?\? note "{name}\.py: torch ([^"]+?) で[^"]*"', out)  # the Japanese edition's title
             assert title and expand(title.group(1)) == bad, name
 
 
