@@ -48,6 +48,7 @@ def rank_main(rank):
     torch.set_num_threads(1)
     dist.init_process_group("gloo", rank=rank, world_size=WORLD)  # address and port from the environment
     runs = {average: train(rank, average) for average in (False, True)}  # two trainings, fresh model each
+    dist.barrier()  # no rank tears its connections down while the other still uses them
     dist.destroy_process_group()
     print(json.dumps(runs))
 
