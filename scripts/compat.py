@@ -135,7 +135,8 @@ def _indent(lines: list[str], by: str = "    ") -> list[str]:
 def _how(result: dict, lang: str = "en") -> list[str]:
     status = result["status"]
     if status == "error":
-        return [f"`{result['type']}`:", "", "```text", result["message"], "```"]
+        message = re.sub(r"\x1b\[[0-9;]*m", "", result["message"])  # terminal bold codes in torch.load's message
+        return [f"`{result['type']}`:", "", "```text", *message.splitlines(), "```"]  # one line each: all indented
     lines = []
     if result.get("diff"):
         lines += ["", "```diff", *result["diff"], "```", ""]

@@ -108,8 +108,7 @@ PHRASES: list[tuple[str, str]] = [
     (r"LR ratio after an outside halving", "外から半分にした後の学習率の比"),
     (r"Behaviour", "挙動"),
     (r"In ChainedScheduler", "ChainedScheduler に入れられるか"),
-    (r"mode", "`mode`"),
-    (r"threshold_mode", "`threshold_mode`"),
+    (r"mode", "モード"),
     (r"improvement when", "改善とみなす条件"),
     (rf"boundary for best=({N}), threshold=({N})", r"best=\1、threshold=\2 のときの境界"),
     (r"just past the boundary", "境界をわずかに越えた値"),
@@ -275,3 +274,31 @@ def notebooks_as_pages(files, config) -> None:
             page.url = f"{stem}/" if config.use_directory_urls else f"{stem}.html"
             files.remove(file)
             files.append(page)
+
+
+def add_notebooks_to_sitemap(site: Path, site_url: str) -> int:
+    """mkdocs-static-i18n lists the pages it paired, and the notebooks were not pages then: add them."""
+    import gzip  # noqa: PLC0415
+
+    path = site / "sitemap.xml"
+    if not path.exists():
+        return 0
+    text = path.read_text(encoding="utf-8")
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    added = 0
+    for copy in sorted(site.glob("*/*.ipynb")):  # the English notebook is copied next to its page
+        folder = copy.parent.relative_to(site).as_posix() + "/"
+        urls = {"en": base + folder, JA: base + f"{JA}/{folder}"}
+        if not (site / JA / folder / "index.html").exists():
+            urls.pop(JA)
+        for url in urls.values():
+            if f"<loc>{url}</loc>" in text:
+                continue
+            links = "".join(f'\n        <xhtml:link rel="alternate" hreflang="{lang}" href="{u}"/>' for lang, u in urls.items())
+            entry = f"\n    <url>\n        <loc>{url}</loc>\n        <changefreq>daily</changefreq>{links}\n    </url>"
+            text = text.replace("</urlset>", entry + "\n</urlset>")
+            added += 1
+    path.write_text(text, encoding="utf-8")
+    with gzip.open(site / "sitemap.xml.gz", "wb") as out:
+        out.write(text.encode("utf-8"))
+    return added

@@ -171,6 +171,7 @@ def on_post_build(config):
         editions.split_search_index(site)
         editions.rebase_japanese_pages(site)
         editions.link_twins(site)
+        editions.add_notebooks_to_sitemap(site, config.site_url or "")
 
 
 def on_page_markdown(markdown, page, config, files):
