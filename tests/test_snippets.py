@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import DOCS, ROOT, pages, result
 
+import forkserver
 import runner
 
 SNIPPETS = runner.all_snippets()
@@ -19,31 +20,53 @@ NAMES = [s.name for s in SNIPPETS]
 INCLUDE = re.compile(r'--8<-- "([^"]+)"')
 
 
+def warning_options(snippet: runner.Snippet) -> list[str]:
+    """The -W options after `-W error`: the warnings the page shows on purpose stay warnings."""
+    return [f"default:{d.partition(': ')[2]}:{d.partition(': ')[0]}" for d in snippet.expected_warnings]
+
+
 def fresh_command(snippet: runner.Snippet) -> list[str]:
     """`python snippet.py` with warnings as errors, except the ones the page shows on purpose."""
-    command = [sys.executable, "-W", "error"]
-    for declared in snippet.expected_warnings:
-        category, _, prefix = declared.partition(": ")
-        command += ["-W", f"default:{prefix}:{category}"]
-    return command + [str(snippet.path)]
+    return [sys.executable, "-W", "error", *[a for o in warning_options(snippet) for a in ("-W", o)], str(snippet.path)]
 
 
-@pytest.fixture(scope="session")
-def fresh_runs(tmp_path_factory):
-    """Each snippet in its own fresh interpreter, as a reader pasting it; run concurrently."""
-    cwd = tmp_path_factory.mktemp("fresh")
+def fresh(snippets, cwd):
+    """Each snippet in a truly fresh interpreter (slow: torch is imported each time)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
 
     def go(snippet):
         return subprocess.run(fresh_command(snippet), cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
 
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        return dict(zip(NAMES, pool.map(go, SNIPPETS)))
+        return dict(zip([s.name for s in snippets], pool.map(go, snippets)))
+
+
+@pytest.fixture(scope="session")
+def pasted_runs(tmp_path_factory):
+    """Each snippet as pasted, in its own process (forked from an interpreter that imported only torch)."""
+    cwd = tmp_path_factory.mktemp("pasted")
+    return forkserver.run_all([(s.name, s.path, warning_options(s)) for s in SNIPPETS], cwd, parallel=os.cpu_count() or 2)
+
+
+# Truly fresh interpreters for a sample: the forked runs must be indistinguishable from them. The sample
+# holds a plain snippet, snippets with declared warnings, one that raises on purpose, one that starts
+# processes of its own (DDP), and the packages the server preloads.
+FRESH_SAMPLE = ["step_lr", "version_warnings", "stepping_order", "lambda_lr_bad_arguments", "ddp_plateau_metric",
+                "lightning_interval_frequency", "transformers_off_by_one"]
+
+
+@pytest.mark.parametrize("name", FRESH_SAMPLE)
+def test_a_forked_run_is_what_a_fresh_interpreter_prints(name, pasted_runs, tmp_path):
+    snippet = runner.find(name)
+    run = fresh([snippet], tmp_path)[name]
+    forked = pasted_runs[name]
+    assert (forked.returncode, forked.stdout) == (run.returncode, run.stdout)
+    assert forked.stderr == run.stderr
 
 
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=NAMES)
-def test_runs_as_pasted_in_a_fresh_interpreter(snippet, fresh_runs):
-    run = fresh_runs[snippet.name]
+def test_runs_as_pasted_in_its_own_process(snippet, pasted_runs):
+    run = pasted_runs[snippet.name]
     assert run.returncode == 0, f"{snippet.rel} failed:\n{run.stderr}"
     # Same program, same output: in a fresh interpreter and inside the runner.
     assert run.stdout == result(snippet.name).stdout
