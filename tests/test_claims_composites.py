@@ -734,10 +734,10 @@ def test_unsorted_milestones_are_accepted_and_skip_a_phase(milestones, gammas):
     assert acted < set(range(len(subs))), (milestones, acted)
 
 
-def test_up_to_2_12_the_first_schedulers_lr_leaked_into_a_milestone_zero_run():
-    """'From 2.0 to 2.12 (the releases of the matrix) the constructor always ran the first scheduler, whose LR then
-    leaked into the second phase': milestones=[0] starts at LinearLR's 0.01 on every recorded release before
-    2.13 (torch 2.13 starts at the base LR, 0.1)."""
+def test_from_2_0_to_2_12_the_first_schedulers_lr_leaked_into_a_milestone_zero_run():
+    """'From 2.0 to 2.12 (the older releases the release matrix runs) the constructor always ran the first
+    scheduler, whose LR then leaked into the second phase': milestones=[0] starts at LinearLR's 0.01 on every
+    recorded release before 2.13 (torch 2.13 starts at the base LR, 0.1)."""
     import sys
     sys.path.insert(0, str(ROOT / "scripts"))
     import compat
