@@ -39,8 +39,12 @@ def split_search_index(site: Path) -> tuple[int, int]:
 CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
+HEAD_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+
+
 def link_twins(site: Path) -> int:
-    """Make each page's language switcher lead to its twin, by a relative link.
+    """Make each page's language switcher lead to its twin, by a relative link (and drop the head's
+    alternate links, see below).
 
     mkdocs-static-i18n writes the home pages' links from ``site_url`` (wrong wherever the site is served
     elsewhere) and misses the playground's twin (the notebook is not a page when it pairs them)."""
@@ -57,6 +61,10 @@ def link_twins(site: Path) -> int:
             target = targets[m[2]]
             return f'href="{Path(os.path.relpath(target, page.parent)).as_posix()}/"{m[1]}' if target.is_dir() else m[0]
         new = re.sub(r'href="[^"]*"(\s+hreflang="(en|ja)")', relink, text)
+        # Material fetches "sitemap.xml" next to each <link rel="alternate"> of the head, expecting the
+        # root of each language there: next to a page it is a 404. The sitemap already pairs the pages
+        # (xhtml:link alternates, for search engines); the switcher's own links lead to the twin.
+        new = HEAD_ALTERNATE.sub("", new)
         if new != text:
             page.write_text(new, encoding="utf-8")
             count += 1

@@ -166,7 +166,8 @@ def on_post_build(config):
     if page.exists():
         prefix = urlsplit(config.site_url or "/").path or "/"
         known = [p.name for p in site.iterdir() if p.name != "404.html"]
-        page.write_text(portable_404(page.read_text(encoding="utf-8"), prefix, known), encoding="utf-8")
+        text = editions.HEAD_ALTERNATE.sub("", page.read_text(encoding="utf-8"))  # see editions.link_twins
+        page.write_text(portable_404(text, prefix, known), encoding="utf-8")
     if (site / editions.JA).is_dir():
         editions.split_search_index(site)
         editions.rebase_japanese_pages(site)

@@ -80,7 +80,9 @@ def search(page, url: str, query: str) -> list[str]:
     # Results arrive asynchronously; Material tags each result link with ?h=query.
     page.wait_for_function(
         "q => { const a = document.querySelector('.md-search-result__item a');"
-        " return a && new URL(a.href).searchParams.get('h') === q; }", arg=query.lower(), timeout=10_000)
+        " const h = a && new URL(a.href).searchParams.get('h');"
+        # the highlighted terms: the query itself, or for Japanese its first segment (学習率 -> 学習)
+        " return h && q.startsWith(h); }", arg=query.lower(), timeout=10_000)
     return page.evaluate("[...document.querySelectorAll('.md-search-result__item a')].map(a => a.href)")
 
 
