@@ -32,8 +32,8 @@ from torch.optim import lr_scheduler as sched
 
 from conftest import ROOT
 
-PROP = settings(max_examples=25, deadline=None, derandomize=True, database=None)
-FEW = settings(max_examples=12, deadline=None, derandomize=True, database=None)
+PROP = settings(max_examples=40, deadline=None, derandomize=True, database=None)
+FEW = settings(max_examples=20, deadline=None, derandomize=True, database=None)
 SMALLEST_NORMAL = 2.2250738585072014e-308
 ORDER_WARNING = "Detected call of `lr_scheduler.step()` before `optimizer.step()`"
 
@@ -779,7 +779,7 @@ def test_exponential_lr_multiplies_the_current_lr_by_gamma_at_every_step(lrs, ga
         assert [g["lr"] for g in o.param_groups] == [x * gamma for x in before], t
 
 
-@settings(max_examples=20, deadline=None, derandomize=True, database=None)
+@settings(max_examples=30, deadline=None, derandomize=True, database=None)
 @given(gamma=st.one_of(st.just(0.5), st.floats(0.05, 0.95)), above=st.integers(1, 40))
 def test_the_ratio_is_gamma_at_every_step_until_the_lr_underflows(gamma, above):
     """'the LR shrinks by the same ratio at every step until it underflows'; then, with gamma above 0.5, it stays
