@@ -89,11 +89,11 @@ CLAIMS = [
     ('guides/warm_up.md', 'the other rows (none of them uses an LR', 'tests/test_warm_up.py::test_milestone_off_by_one_effects'),
     ('guides/warm_up.md', '\\((t + 1)/W\\) makes every step count and reaches the', UNCHECKED),
     # --- index.md
-    ('index.md', 'Every example here is a real', 'tests/test_snippets.py::test_runs_as_pasted_in_a_fresh_interpreter'),
+    ('index.md', 'Every example here is a real', 'tests/test_snippets.py::test_runs_as_pasted_in_its_own_process tests/test_snippets.py::test_a_forked_run_is_what_a_fresh_interpreter_prints'),
     ('index.md', 'The figures and every printed number come from that', 'tests/test_snippets.py::test_generated_files_are_fresh tests/test_snippets.py::test_generated_text_is_included_next_to_its_snippet'),
     ('index.md', 'Start with the [overview]: every curve side by side, with', UNCHECKED),
     ('index.md', 'Each page includes its snippet files', 'tests/test_snippets.py::test_every_snippet_is_shown_by_a_page tests/test_snippets.py::test_every_include_resolves'),
-    ('index.md', 'Every snippet is also run in', 'tests/test_snippets.py::test_runs_as_pasted_in_a_fresh_interpreter'),
+    ('index.md', 'Every snippet is also run in', 'tests/test_snippets.py::test_runs_as_pasted_in_its_own_process tests/test_snippets.py::test_a_forked_run_is_what_a_fresh_interpreter_prints'),
     # --- overview.md
     ('overview.md', 'Each panel is the main example', UNCHECKED),
     ('overview.md', '"multiply by this much each step" | | [StepLR] |', UNCHECKED),
