@@ -21,44 +21,81 @@ def page_paths(site) -> list[str]:
     return paths
 
 
+PHONE = {"width": 375, "height": 800}
+DESKTOP = {"width": 1280, "height": 720}
+LOAD_IMAGES = """() => Promise.all([...document.images].map(i => {
+      i.loading = 'eager';
+      return i.decode().catch(() => null);
+    })).then(() => [...document.images].filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src))"""
+
+
 @pytest.fixture(scope="session")
-def visited(browser, base_url, built_site):
-    """Load every page once; record console errors, failed images and off-host requests."""
-    report = {}
-    context = browser.new_context()
+def tour(browser, base_url, built_site):
+    """Every page of both editions (and the 404 page), loaded once, as a reader's browser shows it.
+
+    On each load: console errors, failed images and off-host requests are recorded; every figure (lazy
+    below the first) is loaded and decoded; axe-core runs in the palette the page opened in, the reader's
+    palette toggle is clicked and the colour rules run again in the other one (so pages alternate which
+    palette comes first, and each is checked in both); then the viewport narrows to a phone's and the
+    page's width is measured. One load per page instead of one per check."""
+    axe = AXE.read_text(encoding="utf-8")
+    report = {"pages": {}, "axe": {"schemes": {}, "violations": [], "samples": {}}}
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    errors, offsite = [], []
+    page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+
+    def guard(route):
+        host = urlparse(route.request.url).hostname
+        if route.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+            route.continue_()
+        else:
+            offsite.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", guard)
     for path in page_paths(built_site) + ["404.html"]:
-        page = context.new_page()
-        errors, offsite = [], []
-        page.on("console", lambda msg, errors=errors: msg.type == "error" and errors.append(msg.text))
-        page.on("pageerror", lambda exc, errors=errors: errors.append(str(exc)))
-
-        def guard(route, offsite=offsite):
-            host = urlparse(route.request.url).hostname
-            if route.request.url.startswith("data:") or host == "127.0.0.1":
-                route.continue_()
-            else:
-                offsite.append(route.request.url)
-                route.abort()
-
-        page.route("**/*", guard)
-        page.goto(base_url + path, wait_until="networkidle")
-        # Figures below the first load lazily (as a reader scrolls to them): load them all now.
-        broken = page.evaluate("""() => Promise.all([...document.images].map(i => {
-              i.loading = 'eager';
-              return i.decode().catch(() => null);
-            })).then(() => [...document.images].filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src))""")
-        report[path] = {"errors": errors, "offsite": offsite, "broken_images": broken,
-                        "images": page.evaluate("document.images.length")}
-        page.close()
+        errors.clear()
+        offsite.clear()
+        page.set_viewport_size(DESKTOP)
+        page.goto(base_url + path, wait_until="load")
+        broken = page.evaluate(LOAD_IMAGES)
+        first = page.evaluate("document.body.dataset.mdColorScheme")
+        for scheme in (first, "slate" if first == "default" else "default"):
+            _switch_palette(page, scheme)
+            _axe(page, axe, report["axe"], scheme, path, structural=scheme == "default")
+        page.set_viewport_size(PHONE)
+        width = page.evaluate("new Promise(r => requestAnimationFrame(() => r(document.documentElement.scrollWidth)))")
+        page.wait_for_load_state("networkidle")  # requests started late (search index, explorer) have ended
+        report["pages"][path] = {"errors": list(errors), "offsite": list(offsite), "broken_images": broken,
+                                 "images": page.evaluate("document.images.length"), "phone_width": width}
     context.close()
     return report
 
 
-def test_every_page_loads_cleanly(visited):
+def _axe(page, axe: str, report: dict, scheme: str, path: str, structural: bool) -> None:
+    report["schemes"][scheme, path] = page.evaluate("document.body.dataset.mdColorScheme")
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=axe)
+    report["samples"][scheme, path] = page.evaluate(MARK_SAMPLES)
+    runs = [("samples", {"runOnly": COLOUR_RULES, "resultTypes": ["violations"]})]
+    if structural:
+        rules = page.evaluate(STRUCTURAL_RULES % json.dumps(COLOUR_RULES))
+        report["structural_rules"] = rules
+        runs.append(("document", {"runOnly": rules, "resultTypes": ["violations"]}))
+    for run in runs:
+        for violation in page.evaluate(RUN, list(run)):
+            report["violations"].append({"palette": scheme, "page": path, **violation})
+
+
+def test_every_page_loads_cleanly(tour, built_site):
+    visited = tour["pages"]
+    assert set(visited) == set(page_paths(built_site) + ["404.html"])
     problems = {p: r for p, r in visited.items() if r["errors"] or r["offsite"] or r["broken_images"]}
     assert not problems, problems
-    assert len(visited) >= 20
-    assert visited["schedulers/step_lr/"]["images"] >= 3
+    assert len(visited) >= 70
+    assert visited["schedulers/step_lr/"]["images"] >= 3 and visited["ja/schedulers/step_lr/"]["images"] >= 3
 
 
 def test_copy_button_copies_exactly_the_snippet(browser, base_url):
@@ -101,8 +138,8 @@ def test_search_finds_every_scheduler_by_class_name(browser, base_url, edition):
 
 
 # Japanese queries (segmented by Material's TinySegmenter) and the page each must find first.
-JAPANESE_QUERIES = {"ウォームアップ": "guides/warm_up/", "チェックポイント": "guides/checkpoints/",
-                    "エラーと警告": "reference/errors/", "互換性": "compatibility/"}
+JAPANESE_QUERIES = {"ウォームアップ": "guides/warm_up/", "チェックポイント": "guides/checkpoints/", "エラー": "reference/errors/",
+                    "互換性": "compatibility/", "質問": "guides/questions/", "レシピ": "guides/recipes/"}
 
 
 def test_a_japanese_query_finds_its_page_in_the_japanese_edition(browser, base_url):
@@ -115,16 +152,8 @@ def test_a_japanese_query_finds_its_page_in_the_japanese_edition(browser, base_u
     page.close()
 
 
-def test_nothing_scrolls_horizontally_on_a_phone(browser, base_url, built_site):
-    context = browser.new_context(viewport={"width": 375, "height": 800}, device_scale_factor=1)
-    page = context.new_page()
-    wide = {}
-    for path in page_paths(built_site):
-        page.goto(base_url + path, wait_until="networkidle")
-        width = page.evaluate("document.documentElement.scrollWidth")
-        if width > 375:
-            wide[path] = width
-    context.close()
+def test_nothing_scrolls_horizontally_on_a_phone(tour):
+    wide = {p: r["phone_width"] for p, r in tour["pages"].items() if r["phone_width"] > PHONE["width"]}
     assert not wide, f"pages wider than the viewport: {wide}"
 
 
@@ -243,29 +272,8 @@ def _switch_palette(page, scheme: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def axe_report(browser, base_url, built_site):
-    axe = AXE.read_text(encoding="utf-8")
-    report = {"schemes": {}, "violations": [], "samples": {}}
-    for scheme in ("default", "slate"):
-        context = browser.new_context()
-        page = context.new_page()
-        page.goto(base_url, wait_until="load")
-        _switch_palette(page, scheme)
-        for path in page_paths(built_site) + ["404.html"]:
-            page.goto(base_url + path, wait_until="load")
-            report["schemes"][scheme, path] = page.evaluate("document.body.dataset.mdColorScheme")
-            page.add_script_tag(content=axe)
-            report["samples"][scheme, path] = page.evaluate(MARK_SAMPLES)
-            runs = [("samples", {"runOnly": COLOUR_RULES, "resultTypes": ["violations"]})]
-            if scheme == "default":
-                rules = page.evaluate(STRUCTURAL_RULES % json.dumps(COLOUR_RULES))
-                report["structural_rules"] = rules
-                runs.append(("document", {"runOnly": rules, "resultTypes": ["violations"]}))
-            for run in runs:
-                for violation in page.evaluate(RUN, list(run)):
-                    report["violations"].append({"palette": scheme, "page": path, **violation})
-        context.close()
-    return report
+def axe_report(tour):
+    return tour["axe"]
 
 
 def test_axe_ran_on_every_page_in_the_palette_it_was_asked_for(axe_report, built_site):
