@@ -1009,6 +1009,8 @@ def test_the_same_metric_gives_every_rank_the_same_decision_at_every_epoch(args,
     kw.pop("min_lr")
     first, second = plateau_lrs(kw, metrics), plateau_lrs(kw, metrics)
     assert first[0] == second[0]
+    rule = PlateauRule([0.1], **kw)
+    assert all(close(a, b) for a, b in zip(first[0], [0.1] + [rule.feed(m)[0] for m in metrics[:-1]], strict=True))
     assert str(first[1]) == str(second[1])  # str: NaN-safe comparison of the states
 
 
@@ -1024,12 +1026,12 @@ def test_ranks_with_their_own_metric_differ_in_lr_exactly_when_their_reduction_c
     for r in (0, 1):
         own = [m[r] for m in metrics]
         used, _ = plateau_lrs(kw, own)
-        rule, lowered, counts = PlateauRule([0.1], **kw), 0, []
+        rule, lowered, counts, predicted = PlateauRule([0.1], **kw), 0, [], []
         for metric in own:
             counts.append(lowered)
-            before = rule.lrs[0]
-            lowered += rule.feed(metric)[0] < before
-        assert all(close(a, b) for a, b in zip(used, [0.1] + [0] * 0 + used[1:]))
+            predicted.append(rule.lrs[0])
+            lowered += rule.feed(metric)[0] < predicted[-1]
+        assert all(close(a, b) for a, b in zip(used, predicted, strict=True))  # each rank on its own metrics
         ranks.append((used, counts))
     (lr0, c0), (lr1, c1) = ranks
     assert [a != b for a, b in zip(lr0, lr1)] == [x != y for x, y in zip(c0, c1)]
@@ -1084,7 +1086,7 @@ def test_every_scheduler_writes_a_tensor_lr_in_place_in_every_group_at_every_ste
         for t in range(T):
             if kind == "tensor":
                 assert all(g["lr"] is x for g, x in zip(optimizer.param_groups, tensors, strict=True)), t
-            seen.append([float(g["lr"]) for g in optimizer.param_groups])
+            seen += [float(g["lr"]) for g in optimizer.param_groups]
             optimizer.step()
             step(name, scheduler, [1.0, 0.9, 0.95, 0.97, 0.85, 0.9, 0.91, 0.92, 0.8, 0.81, 0.82, 0.83, 0.84, 0.7, 0.71,
                                    0.72][t])
@@ -1106,7 +1108,8 @@ def test_each_param_group_and_changed_hyper_parameter_can_cost_one_more_compilat
     scheduler = sched.LambdaLR(optimizer, [lambda t: 0.9**t, lambda t: 1.0 if t < 3 else 0.9**t])
     counter = CompileCounter()
     compiled = torch.compile(optimizer.step, backend=counter)
-    counts, first_changes, seen = [], [], {}
+    counts, first_changes = [], []
+    seen = {"lr0": 0.1, "lr1": 0.1, "weight_decay": 0}
     for call in range(9):
         model(torch.randn(8, 4)).pow(2).mean().backward()
         compiled()
@@ -1124,3 +1127,15 @@ def test_each_param_group_and_changed_hyper_parameter_can_cost_one_more_compilat
     assert sorted(k for k, _ in first_changes) == ["lr0", "lr1", "weight_decay"]
     expected = [1 + sum(1 for _, c in first_changes if c <= call) for call in range(9)]
     assert counts == expected
+
+
+@CLAIM
+@given(lrs=lr_lists, length=st.integers(0, 6))
+def test_without_cycle_momentum_the_momenta_are_not_read(lrs, length):
+    """errors.md #per-group-value-count: 'With cycle_momentum=False the momenta are not read' (a momentum list
+    of any length is accepted and no group gets it)."""
+    wrong = [0.9] * length
+    sched.CyclicLR(groups_optimizer(lrs), 0.001, 0.1, cycle_momentum=False, base_momentum=wrong, max_momentum=wrong)
+    optimizer = groups_optimizer(lrs)
+    sched.OneCycleLR(optimizer, 0.1, total_steps=10, cycle_momentum=False, base_momentum=wrong, max_momentum=wrong)
+    assert all("max_momentum" not in g and "base_momentum" not in g for g in optimizer.param_groups)
