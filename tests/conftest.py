@@ -27,6 +27,17 @@ def result(name: str) -> runner.Result:
     return runner.run(snippet(name))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def snippets_run_first():
+    """Every snippet runs in this process before any test, in the build's order, so nothing a test did
+    earlier (a torch.compile, a warning torch gives once per process) can change what a snippet prints."""
+    for s in runner.all_snippets():
+        try:
+            result(s.name)
+        except runner.SnippetError:
+            pass  # reported by the tests that use it (a failure is not cached)
+
+
 @cache
 def snippet(name: str) -> runner.Snippet:
     return runner.find(name)
