@@ -267,45 +267,50 @@ def page_block(m: Matrix, names: list[str], src_uri: str) -> list[str]:
     return lines
 
 
+# The home page's summary in each edition: (title, text) per case, then the link to the full table.
+SITE_WORDS = {
+    "en": {
+        "none": ("Release matrix", "The examples run on the pinned torch {pinned}; they are not yet checked on other "
+                 "releases. "),
+        "all": ("Checked on every torch release from {first} to {last}",
+                "Pinned to torch {pinned}; newest release verified: **torch {newest}**. {everywhere} of {count} examples "
+                "print the same output on all {releases} releases, {differ} differ or fail on some release. "),
+        "some": ("Checked on {full} of {releases} torch releases so far",
+                 "Pinned to torch {pinned}; every example has been run on torch {full_spans} (newest release verified: "
+                 "**torch {newest}**), not yet on all of {missing_spans}. {differ} of {count} examples differ or fail "
+                 "on some release checked. "),
+        "link": "[Compatibility, example by example](compatibility.md).",
+    },
+    "ja": {
+        "none": ("リリースマトリクス", "例は固定した torch {pinned} で実行しています。ほかのリリースではまだ確認していません。"),
+        "all": ("torch {first} から {last} までのすべてのリリースで確認済み",
+                "固定したリリースは torch {pinned}、確認済みの最新リリースは **torch {newest}** です。{count} 個の例のうち "
+                "{everywhere} 個は {releases} 個すべてのリリースで同じ出力を表示し、{differ} 個はどこかのリリースで異なるか"
+                "失敗します。"),
+        "some": ("これまでに {releases} 個中 {full} 個の torch リリースで確認済み",
+                 "固定したリリースは torch {pinned} です。すべての例を torch {full_spans} で実行しました（確認済みの最新"
+                 "リリースは **torch {newest}**）。{missing_spans} ではまだすべてを実行していません。確認したリリースの"
+                 "どこかで、{count} 個中 {differ} 個の例が異なるか失敗します。"),
+        "link": "[リリースごと・例ごとの互換性](compatibility.md)。",
+    },
+}
+
+
 def site_block(m: Matrix, lang: str = "en") -> list[str]:
     names = sorted(m.hashes)
     full = [r for r in m.releases if all(m.status(n, r) != "unchecked" for n in names)]
-    everywhere = [n for n in names if len(m.agreeing([n])) == len(m.releases)]
-    differ = [n for n in names if any(m.status(n, r) in ("differs", "error") for r in m.releases)]
     newest = m.newest_verified()
-    if lang == "ja":
-        link = "[リリースごと・例ごとの互換性](compatibility.md)。"
-        if newest is None or full == [m.pinned]:
-            return ['!!! info "リリースマトリクス"', "", *_indent([f"例は固定した torch {m.pinned} で実行しています。"
-                    f"ほかのリリースではまだ確認していません。{link}"]), ""]
-        if len(full) == len(m.releases):
-            title = f"torch {m.releases[0]} から {m.releases[-1]} までのすべてのリリースで確認済み"
-            text = (f"固定したリリースは torch {m.pinned}、確認済みの最新リリースは **torch {newest}** です。"
-                    f"{len(names)} 個の例のうち {len(everywhere)} 個は {len(m.releases)} 個すべてのリリースで同じ出力を"
-                    f"表示し、{len(differ)} 個はどこかのリリースで異なるか失敗します。")
-        else:
-            missing = [r for r in m.releases if r not in full]
-            title = f"これまでに {len(m.releases)} 個中 {len(full)} 個の torch リリースで確認済み"
-            text = (f"固定したリリースは torch {m.pinned} です。すべての例を torch {spans(full, m.releases)} で実行しました"
-                    f"（確認済みの最新リリースは **torch {newest}**）。{spans(missing, m.releases)} ではまだすべてを"
-                    f"実行していません。確認したリリースのどこかで、{len(names)} 個中 {len(differ)} 個の例が異なるか失敗します。")
-        return [f'!!! info "{title}"', "", *_indent([f"{text}{link}"]), ""]
-    link = "[Compatibility, example by example](compatibility.md)."
-    if newest is None or full == [m.pinned]:
-        return ['!!! info "Release matrix"', "", *_indent([f"The examples run on the pinned torch {m.pinned}; "
-                f"they are not yet checked on other releases. {link}"]), ""]
-    if len(full) == len(m.releases):
-        title = f"Checked on every torch release from {m.releases[0]} to {m.releases[-1]}"
-        text = (f"Pinned to torch {m.pinned}; newest release verified: **torch {newest}**. {len(everywhere)} of "
-                f"{len(names)} examples print the same output on all {len(m.releases)} releases, "
-                f"{len(differ)} differ or fail on some release.")
-    else:
-        missing = [r for r in m.releases if r not in full]
-        title = f"Checked on {len(full)} of {len(m.releases)} torch releases so far"
-        text = (f"Pinned to torch {m.pinned}; every example has been run on torch {spans(full, m.releases)} "
-                f"(newest release verified: **torch {newest}**), not yet on all of {spans(missing, m.releases)}. "
-                f"{len(differ)} of {len(names)} examples differ or fail on some release checked.")
-    return [f'!!! info "{title}"', "", *_indent([f"{text} {link}"]), ""]
+    facts = {
+        "pinned": m.pinned, "newest": newest, "first": m.releases[0], "last": m.releases[-1], "count": len(names),
+        "releases": len(m.releases), "full": len(full), "full_spans": spans(full, m.releases),
+        "missing_spans": spans([r for r in m.releases if r not in full], m.releases),
+        "everywhere": sum(len(m.agreeing([n])) == len(m.releases) for n in names),
+        "differ": sum(any(m.status(n, r) in ("differs", "error") for r in m.releases) for n in names),
+    }
+    case = "none" if newest is None or full == [m.pinned] else "all" if len(full) == len(m.releases) else "some"
+    words = SITE_WORDS[lang]
+    title, text = (w.format(**facts) for w in words[case])
+    return [f'!!! info "{title}"', "", *_indent([text + words["link"]]), ""]
 
 
 def _cell(m: Matrix, name: str, release: str, page: str, lang: str = "en") -> str:

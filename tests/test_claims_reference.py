@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 import torch
-from conftest import DOCS, ROOT, result
+from conftest import DOCS, ROOT, lrs_used, result
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from test_properties import LR0, NAMES, SPECS, T
@@ -893,12 +893,7 @@ PEAK = 0.1
 def transformers_lrs(name, w, total, steps, **kw):
     optimizer = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=PEAK)
     scheduler = get_scheduler(name, optimizer, w, total, scheduler_specific_kwargs=kw)
-    used = []
-    for _ in range(steps):
-        used.append(optimizer.param_groups[0]["lr"])
-        optimizer.step()
-        scheduler.step()
-    return used
+    return lrs_used(optimizer, scheduler, steps)
 
 
 @CLAIM
