@@ -20,7 +20,7 @@ from claims_text import quantified, quote, sentences
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 # The number of claims not yet proven may only go down (lower it when you prove one).
-UNCHECKED_CEILING = 84
+UNCHECKED_CEILING = 73
 
 
 def page_claims():
@@ -83,6 +83,8 @@ RETIRED = [  # (page, old words)
     ("schedulers/cosine_annealing_warm_restarts.md", "(`T_mult=1.5`; feature request [#95122]"),
     ("snippets/guides/stepping/stepping_cadence.py", "step(epoch + i / batches)"),
     ("schedulers/one_cycle_lr.md", "for Adam-style optimizers from the start"),
+    ("guides/stepping.md", "returns a value that was never used"),
+    ("guides/questions.md", "can show a value never used"),
 ]
 
 
