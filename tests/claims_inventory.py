@@ -57,8 +57,8 @@ CLAIMS = [
     ('guides/custom_schedulers.md', 'assigned earlier, the override never calls `…`, so `…` fails', UNCHECKED),
     ('guides/custom_schedulers.md', 'the base LRs, is never reached during training.', UNCHECKED),
     # --- guides/stepping.md
-    ('guides/stepping.md', 'Each call advances its counter by', UNCHECKED),
-    ('guides/stepping.md', 'of the schedule is never trained with: the whole schedule', UNCHECKED),
+    ('guides/stepping.md', 'Each call advances its counter by', 'tests/test_claims_guides.py::test_each_step_call_advances_the_counter_by_one_and_writes_the_next_lr'),
+    ('guides/stepping.md', 'of the schedule is never trained with: the whole schedule', 'tests/test_claims_reference.py::test_the_wrong_order_shifts_every_schedule_by_one_step'),
     ('guides/stepping.md', 'detects the wrong order only at the very first `…`:', 'tests/test_stepping.py::test_order_is_checked_only_at_the_first_scheduler_step'),
     ('guides/stepping.md', 'what an epoch is: every argument that looks like a', UNCHECKED),
     ('guides/stepping.md', 'to be stepped after every batch.', UNCHECKED),

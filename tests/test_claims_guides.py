@@ -5,12 +5,16 @@ from __future__ import annotations
 import math
 import warnings
 
+import pytest
 import torch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_exponential_lr import closed_form as exponential_cf
+from test_properties import NAMES, SPECS, T
+from test_properties import optimizer as sgd_optimizer
 from torch.optim import lr_scheduler as sched
 
+FEW = settings(max_examples=20, deadline=None, derandomize=True, database=None)
 SETTINGS = settings(max_examples=40, deadline=None, derandomize=True, database=None)
 GET_LR_WARNING = "To get the last learning rate computed by the scheduler, please use `get_last_lr()`."
 
@@ -44,3 +48,30 @@ def test_exponential_lr_get_lr_by_hand_is_the_next_steps_lr_and_warns(gamma, lr,
             assert close(shown[t], used[t + 1])
         if gamma != 1.0:
             assert shown[t] != used[t]
+
+
+@pytest.mark.parametrize("name", NAMES)
+@FEW
+@given(data=st.data())
+def test_each_step_call_advances_the_counter_by_one_and_writes_the_next_lr(name, data):
+    """guides/stepping.md 'Each call advances its counter by one and writes the next learning rate into
+    optimizer.param_groups', for every scheduler, SWALR and both compositions, at every step of a run
+    (ChainedScheduler has no counter of its own: each of its members advances by one)."""
+    build, closed = data.draw(SPECS[name])
+    optimizer = sgd_optimizer()
+    scheduler = build(optimizer)
+
+    def counter():
+        if hasattr(scheduler, "last_epoch"):
+            return [scheduler.last_epoch]
+        return [s.last_epoch for s in scheduler._schedulers]
+
+    before = counter()
+    for k in range(1, T):
+        optimizer.step()
+        scheduler.step(1.0) if name == "ReduceLROnPlateau" else scheduler.step()
+        now = counter()
+        assert now == [c + 1 for c in before], (name, k, before, now)
+        before = now
+        if closed is not None:
+            assert close(optimizer.param_groups[0]["lr"], closed(k), rel=1e-9)
