@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import math
 import warnings
 
 import pytest
 import torch
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_claims_composites import close
+from test_claims_reference import step
 from test_exponential_lr import closed_form as exponential_cf
 from test_properties import NAMES, SPECS, T
 from test_properties import optimizer as sgd_optimizer
@@ -19,16 +20,12 @@ SETTINGS = settings(max_examples=40, deadline=None, derandomize=True, database=N
 GET_LR_WARNING = "To get the last learning rate computed by the scheduler, please use `get_last_lr()`."
 
 
-def close(a, b, rel=1e-12, abs_tol=1e-15):
-    return math.isclose(a, b, rel_tol=rel, abs_tol=abs_tol)
-
-
 @SETTINGS
 @given(gamma=st.floats(0.05, 1.5), lr=st.floats(1e-4, 1.0), n=st.integers(2, 120))
 def test_exponential_lr_get_lr_by_hand_is_the_next_steps_lr_and_warns(gamma, lr, n):
     """guides/stepping.md: get_lr() called by hand applies the update once more without advancing the
-    counter, warns at every call, and returns the next step's LR (for ExponentialLR, from construction on), which differs from
-    the LR in use wherever the update changes the LR (gamma != 1); the optimizer's LR stays right."""
+    counter, warns at every call, and returns the next step's LR (for ExponentialLR, from construction
+    on), which differs from the LR in use wherever the update changes the LR (gamma != 1); the optimizer's LR stays right."""
     optimizer = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=lr)
     scheduler = sched.ExponentialLR(optimizer, gamma=gamma)
     used, shown = [], []
@@ -69,7 +66,7 @@ def test_each_step_call_advances_the_counter_by_one_and_writes_the_next_lr(name,
     before = counter()
     for k in range(1, T):
         optimizer.step()
-        scheduler.step(1.0) if name == "ReduceLROnPlateau" else scheduler.step()
+        step(name, scheduler)
         now = counter()
         assert now == [c + 1 for c in before], (name, k, before, now)
         before = now
