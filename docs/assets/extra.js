@@ -50,9 +50,9 @@ document.querySelectorAll('.md-search[role="dialog"]').forEach((el) => el.setAtt
     document.documentElement.setAttribute("data-scrollers-checked", "");
   }
 
-  function queue(els) {
+  function queue(els, always = false) {
     els.forEach((el) => queued.add(el));
-    if (!pending && queued.size) {
+    if (!pending && (queued.size || always)) {
       pending = true;
       idle(check, { timeout: 1500 });
     }
@@ -68,6 +68,7 @@ document.querySelectorAll('.md-search[role="dialog"]').forEach((el) => el.setAtt
   new MutationObserver((records) => records.forEach((r) => r.addedNodes.forEach(fix)))
     .observe(document.body, { childList: true, subtree: true });
   fix(document.body);
+  queue([], true);  // one pass even on a page with nothing to check
   let resized;
   window.addEventListener("resize", () => {
     clearTimeout(resized);
