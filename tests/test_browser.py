@@ -27,6 +27,16 @@ LOAD_IMAGES = """() => Promise.all([...document.images].map(i => {
       i.loading = 'eager';
       return i.decode().catch(() => null);
     })).then(() => [...document.images].filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src))"""
+# What loads only when the reader scrolls to it (code blocks' buttons, the Try it panel) is brought in as a
+# reader brings it, one screen at a time, so that the checks below see the page as read to its end.
+READ_TO_THE_END = """async () => {
+  const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) { scrollTo(0, y); await frame(); }
+  scrollTo(0, 0);
+  await frame();
+}"""
+SETTLED = ("() => document.documentElement.hasAttribute('data-scrollers-checked') && "
+           "[...document.querySelectorAll('[data-explorer]')].every(e => e.hasAttribute('data-state'))")
 
 
 @pytest.fixture(scope="session")
@@ -61,6 +71,8 @@ def tour(browser, base_url, built_site):
         page.set_viewport_size(DESKTOP)
         page.goto(base_url + path, wait_until="load")
         broken = page.evaluate(LOAD_IMAGES)
+        page.evaluate(READ_TO_THE_END)
+        page.wait_for_function(SETTLED)
         first = page.evaluate("document.body.dataset.mdColorScheme")
         for scheme in (first, "slate" if first == "default" else "default"):
             _switch_palette(page, scheme)
@@ -267,7 +279,7 @@ def _switch_palette(page, scheme: str) -> None:
     for _ in range(3):
         if page.evaluate("document.body.dataset.mdColorScheme") == scheme:
             return
-        page.locator('form[data-md-component="palette"] label:not([hidden])').first.click()
+        page.locator("form[data-palette] label:not([hidden])").first.click()
     raise AssertionError(f"the palette toggle did not switch to {scheme}")
 
 

@@ -161,6 +161,8 @@ def test_try_it_panel_starts_at_the_page_example(page, base_url):  # noqa: F811
     page.goto(base_url + "schedulers/cyclic_lr/", wait_until="networkidle")
     panel = "[data-explorer='panel']"
     assert page.locator("#try-it").count() == 1
+    page.locator(panel).scroll_into_view_if_needed()
+    page.wait_for_selector(f"{panel}[data-state]")
     text = read_csv(page, panel)
     assert text.splitlines()[0] == "step,lr,momentum" and len(text.splitlines()) == 601
     link = page.locator(f"{panel} .ex-share").get_attribute("href")
@@ -176,6 +178,7 @@ def test_explorer_fits_a_phone_and_labels_every_input(browser, base_url, scheme)
     page = context.new_page()
     for path in ("explorer/?scheduler=OneCycleLR&lr=0.1&steps=100&total_steps=100", "schedulers/sequential_lr/"):
         page.goto(base_url + path, wait_until="networkidle")
+        page.locator("[data-explorer]").scroll_into_view_if_needed()
         page.wait_for_selector("[data-explorer][data-state] input[type=text]")
         assert page.evaluate("document.documentElement.scrollWidth") <= 375, path
         unlabelled = page.evaluate("[...document.querySelectorAll('[data-explorer] input, [data-explorer] select')]"
