@@ -12,10 +12,11 @@ import warnings
 
 import pytest
 import torch
+from conftest import lrs_used, snippet
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-from conftest import lrs_used, snippet
-from test_claims_composites import CHAINABLE, close
+from test_claims_composites import CHAINABLE, ORDER_WARNING, close, lr_of, spy
+from test_claims_composites import sgd as groups_sgd
 from test_claims_reference import step
 from test_custom_schedulers import approx as approx_warm_up_restarts
 from test_custom_schedulers import fresh as fresh_warm_up_restarts
@@ -33,7 +34,13 @@ from torch.optim.swa_utils import SWALR
 FEW = settings(max_examples=20, deadline=None, derandomize=True, database=None)
 SETTINGS = settings(max_examples=40, deadline=None, derandomize=True, database=None)
 GET_LR_WARNING = "To get the last learning rate computed by the scheduler, please use `get_last_lr()`."
+CLOSED_FORM = ["LambdaLR", "CosineAnnealingWarmRestarts", "CyclicLR", "OneCycleLR"]
+COMPOSITES = ("SequentialLR", "ChainedScheduler")
+# every scheduler a composite accepts as a part (ReduceLROnPlateau is refused), composites themselves left out
+PARTS = [n for n in NAMES if n not in COMPOSITES + ("ReduceLROnPlateau",)]
 
+
+# === guides/stepping.md ===============================================================================================
 
 @SETTINGS
 @given(gamma=st.floats(0.05, 1.5), lr=st.floats(1e-4, 1.0), n=st.integers(2, 120))
@@ -89,29 +96,247 @@ def test_each_step_call_advances_the_counter_by_one_and_writes_the_next_lr(name,
             assert close(optimizer.param_groups[0]["lr"], closed(k), rel=1e-9)
 
 
-# === guides/composition.md ==========================================================================================
 
-CLOSED_FORM = ["LambdaLR", "CosineAnnealingWarmRestarts", "CyclicLR", "OneCycleLR"]
-COMPOSITES = ("SequentialLR", "ChainedScheduler")
-# every scheduler a composite accepts as a part (ReduceLROnPlateau is refused), composites themselves left out
-PARTS = [n for n in NAMES if n not in COMPOSITES + ("ReduceLROnPlateau",)]
+NO_ORDER_CHECK = {"CosineAnnealingWarmRestarts", "ReduceLROnPlateau"}  # their own step() skips the base class's
 
 
-def lr_of(optimizer):
-    return optimizer.param_groups[0]["lr"]
+def plateau_lr(calls, factor, patience, cooldown, eps=1e-8):
+    """LR after `calls` step(metric) calls of ReduceLROnPlateau(lr=LR0) whose metric never improves after the first
+    call: it reduces at call patience + 2, then every patience + 1 + cooldown calls, unless the change is <= eps."""
+    lr = LR0
+    for n in range(patience + 2, calls + 1, patience + 1 + cooldown):
+        if lr - lr * factor > eps:
+            lr *= factor
+    return lr
 
 
-def spy(scheduler, i, log):
-    """Record i in log at every call of scheduler.step()."""
-    original = scheduler.step
+def scheduler_and_closed_form(name, data, optimizer):
+    """A scheduler with random valid arguments and its LR after n step() calls, written independently of torch."""
+    if name == "ReduceLROnPlateau":  # SPECS has no closed form for it: a flat metric, with cooldown as well
+        factor, patience, cooldown = data.draw(st.tuples(st.floats(0.3, 0.95), st.integers(0, 3), st.integers(0, 3)))
+        scheduler = sched.ReduceLROnPlateau(optimizer, factor=factor, patience=patience, cooldown=cooldown)
+        return scheduler, lambda n: plateau_lr(n, factor, patience, cooldown)
+    build, closed = data.draw(SPECS[name])
+    return build(optimizer), closed
 
-    def spied(*args, **kwargs):
-        log.append(i)
-        return original(*args, **kwargs)
 
-    scheduler.step = spied
-    return scheduler
+@pytest.mark.parametrize("name", NAMES)
+@FEW
+@given(data=st.data(), batches=st.lists(st.integers(0, 3), min_size=3 * T, max_size=3 * T))
+def test_with_the_plain_step_every_duration_is_a_number_of_step_calls(name, data, batches):
+    """stepping.md: 'A scheduler does not know what an epoch is: with the plain step(), every argument that looks like
+    a duration is a number of step() calls': whatever number of optimizer steps (batches) come between two calls, the
+    LR after n calls is the closed form at n, in which step_size, milestones, total_iters, T_max, T_0,
+    step_size_up/down, total_steps, anneal_epochs, patience and cooldown count calls."""
+    optimizer = sgd_optimizer()
+    scheduler, closed = scheduler_and_closed_form(name, data, optimizer)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # zero batches before the first call: the order warning
+        for n in range(1, T if name == "OneCycleLR" else 3 * T):
+            for _ in range(batches[n]):
+                optimizer.step()
+            step(name, scheduler)
+            assert close(lr_of(optimizer), closed(n), rel=1e-9), (name, n)
 
+
+def test_cyclic_lr_and_one_cycle_lr_are_the_schedulers_documented_per_batch():
+    """stepping.md: 'Most schedulers are written with epochs in mind; CyclicLR and OneCycleLR are meant to be stepped
+    after every batch': torch's docstrings of these two (and only these) say the policy changes the LR after every
+    batch and step() should be called after a batch; every other scheduler's docstring speaks of epochs, not
+    batches."""
+    per_batch = set()
+    for name in NAMES:
+        cls = SWALR if name == "SWALR" else getattr(sched, name)
+        doc = " ".join(cls.__doc__.split())
+        if ("changes the learning rate after every batch" in doc
+                and "`step` should be called after a batch has been used for training" in doc):
+            per_batch.add(name)
+        else:
+            assert "epoch" in doc.lower() and "batch" not in doc.lower(), name
+    assert per_batch == {"CyclicLR", "OneCycleLR"}
+
+
+@FEW
+@given(epochs=st.integers(2, 10), batches=st.integers(8, 20), name=st.sampled_from(["CyclicLR", "OneCycleLR"]),
+       data=st.data())
+def test_a_per_batch_scheduler_stepped_once_per_epoch_shows_only_its_first_values(epochs, batches, name, data):
+    """stepping.md: 'Step a per-batch scheduler once per epoch and you only see the first sliver of it': sized in
+    batches and stepped per epoch, CyclicLR or OneCycleLR trains every batch of epoch e with its value for step e,
+    so the run uses only the first `epochs` of the epochs * batches values it was sized for (stepped per batch it
+    uses them all)."""
+    total = epochs * batches
+    if name == "OneCycleLR":
+        pct, strategy, three_phase = data.draw(st.tuples(st.floats(0.15, 0.6), st.sampled_from(["cos", "linear"]),
+                                                         st.booleans()))
+
+        def build(o):
+            return sched.OneCycleLR(o, max_lr=0.1, total_steps=total, pct_start=pct, anneal_strategy=strategy,
+                                    three_phase=three_phase)
+
+        def closed(t):
+            return one_cycle_cf(t, total, pct=pct, strategy=strategy, three_phase=three_phase)[0]
+    else:
+        up, down, mode = data.draw(st.tuples(st.integers(1, 3 * batches), st.integers(1, 3 * batches),
+                                             st.sampled_from(["triangular", "triangular2"])))
+
+        def build(o):
+            return sched.CyclicLR(o, base_lr=0.001, max_lr=0.1, step_size_up=up, step_size_down=down, mode=mode)
+
+        def closed(t):
+            return cyclic_cf(t, up, down, mode)[0]
+
+    def train(per_batch):
+        optimizer = sgd_optimizer()
+        scheduler = build(optimizer)
+        used = []
+        for _ in range(epochs):
+            for _ in range(batches):
+                used.append(lr_of(optimizer))
+                optimizer.step()
+                if per_batch:
+                    scheduler.step()
+            if not per_batch:
+                scheduler.step()
+        return used
+
+    assert train(False) == pytest.approx([closed(e) for e in range(epochs) for _ in range(batches)], rel=1e-9)
+    assert train(True) == pytest.approx([closed(t) for t in range(total)], rel=1e-9)
+
+
+@pytest.mark.parametrize("name", NAMES)
+@FEW
+@given(data=st.data(), accumulate=st.integers(2, 4))
+def test_stepping_after_every_micro_batch_runs_the_schedule_accumulate_times_too_fast(name, data, accumulate):
+    """stepping.md: 'Stepping it after every micro-batch runs the schedule accumulate times too fast (and its first
+    calls come before any optimizer.step())': optimizer step i trains with the value for step accumulate * i +
+    accumulate - 1 instead of i, and accumulate - 1 calls come before the first optimizer.step(), for every
+    scheduler. (Which of them then warn: test_claims_reference.py::
+    test_the_call_order_warning_comes_at_most_once_per_scheduler_at_its_first_step.)"""
+    optimizer = sgd_optimizer()
+    scheduler, closed = scheduler_and_closed_form(name, data, optimizer)
+    calls = T if name == "OneCycleLR" else 3 * T
+    used, optimizer_steps, calls_before_the_first = [], 0, 0
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        for micro_batch in range(calls - calls % accumulate):
+            if (micro_batch + 1) % accumulate == 0:
+                used.append(lr_of(optimizer))
+                optimizer.step()
+                optimizer_steps += 1
+            calls_before_the_first += optimizer_steps == 0
+            step(name, scheduler)
+    assert calls_before_the_first == accumulate - 1
+    for i, lr in enumerate(used):
+        assert close(lr, closed(accumulate * i + accumulate - 1), rel=1e-9), (name, i)
+
+
+@FEW
+@given(shapes=st.lists(st.integers(1, 4), min_size=1, max_size=4), steps=st.integers(1, 5), data=st.data())
+def test_grad_scaler_calls_optimizer_step_only_when_every_gradient_is_finite(shapes, steps, data):
+    """stepping.md: 'torch.amp.GradScaler calls optimizer.step() only when every gradient is finite': with an inf,
+    -inf or NaN put in any element of any parameter's gradient (some parameters without a gradient), the CPU scaler
+    calls optimizer.step() exactly when no gradient holds one."""
+    params = [torch.nn.Parameter(torch.zeros(n)) for n in shapes]
+    optimizer = torch.optim.SGD(params, lr=0.1)
+    calls = []
+    real_step = optimizer.step
+
+    def counted_step(*args, **kwargs):
+        calls.append(1)
+        return real_step(*args, **kwargs)
+
+    optimizer.step = counted_step
+    scaler = torch.amp.GradScaler("cpu")
+    for _ in range(steps):
+        optimizer.zero_grad()
+        scaler.scale(sum(p.sum() for p in params)).backward()
+        kinds = data.draw(st.lists(st.sampled_from(["finite", "finite", "inf", "-inf", "nan", "no gradient"]),
+                                   min_size=len(params), max_size=len(params)))
+        if set(kinds) == {"no gradient"}:
+            kinds[0] = "finite"  # the scaler needs one gradient to check
+        for p, kind in zip(params, kinds, strict=True):
+            if kind == "no gradient":
+                p.grad = None
+            elif kind != "finite":
+                p.grad[data.draw(st.integers(0, p.numel() - 1))] = float(kind)
+        before = len(calls)
+        scaler.step(optimizer)
+        scaler.update()
+        assert len(calls) - before == (1 if all(k in ("finite", "no gradient") for k in kinds) else 0), kinds
+
+
+def order_checks_at_the_first_call(scheduler):
+    """How many schedulers run the base class's call-order check at the first scheduler.step() after the
+    constructors: each one whose own first step() comes then, except the two whose step() skips the base one."""
+    kind = type(scheduler).__name__
+    if kind == "ChainedScheduler":
+        return sum(order_checks_at_the_first_call(s) for s in scheduler._schedulers)
+    if kind == "SequentialLR":  # a first milestone of 1 restarts the second scheduler without its step()
+        return order_checks_at_the_first_call(scheduler._schedulers[0]) if scheduler._milestones[0] > 1 else 0
+    return 0 if kind in NO_ORDER_CHECK else 1
+
+
+@pytest.mark.parametrize("name", [*NAMES, "SequentialLR of random parts", "ChainedScheduler of random parts"])
+@FEW
+@given(data=st.data())
+def test_a_skipped_first_step_gives_the_order_warning_from_every_scheduler_that_checks_at_that_step(name, data):
+    """stepping.md: 'When the first step of training overflows, the scaler skips it, and the first scheduler.step()
+    then sees an optimizer that never stepped: a scheduler that checks the call order at that step gives the order
+    warning even though your code is in the right order; CosineAnnealingWarmRestarts and ReduceLROnPlateau never
+    check': with the loop in the right order and an inf loss at step 0 only, the optimizer has not stepped at the
+    first scheduler.step(), and the warnings are exactly one per scheduler that checks at that call."""
+    model = torch.nn.Linear(2, 1)
+    optimizer = torch.optim.SGD(model.parameters(), lr=LR0, momentum=0.9)
+    if name.endswith("random parts"):
+        parts = [data.draw(SPECS[n])[0](optimizer) for n in data.draw(st.lists(st.sampled_from(PARTS), min_size=2,
+                                                                               max_size=3))]
+        if name.startswith("SequentialLR"):
+            milestones = sorted(data.draw(st.lists(st.integers(1, 6), min_size=len(parts) - 1,
+                                                   max_size=len(parts) - 1, unique=True)))
+            scheduler = sched.SequentialLR(optimizer, parts, milestones=milestones)
+        else:
+            scheduler = sched.ChainedScheduler(parts, optimizer=optimizer)
+    else:
+        scheduler = data.draw(SPECS[name])[0](optimizer)
+    scaler = torch.amp.GradScaler("cpu")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for t in range(3):
+            optimizer.zero_grad()
+            loss = model(torch.ones(4, 2)).pow(2).mean()
+            scaler.scale(loss * float("inf") if t == 0 else loss).backward()
+            scaler.step(optimizer)
+            scaler.update()
+            assert (len(optimizer.state) == 0) == (t == 0)  # SGD keeps momentum buffers from its first real step
+            step(name, scheduler)
+    warned = sum(str(w.message).startswith(ORDER_WARNING) for w in caught)
+    assert warned == order_checks_at_the_first_call(scheduler)
+    if name in ("StepLR", "ExponentialLR", "CosineAnnealingLR"):  # the usual schedulers do warn
+        assert warned == 1
+
+
+@pytest.mark.parametrize("name", NAMES)
+@FEW
+@given(data=st.data(), second_lr=st.floats(0.01, 0.5), metrics=st.lists(st.floats(0.0, 2.0), min_size=T, max_size=T))
+def test_get_last_lr_and_the_param_groups_agree_while_only_the_scheduler_writes_the_lr(name, data, second_lr,
+                                                                                      metrics):
+    """stepping.md: 'get_last_lr() and the param group agree as long as only the scheduler writes the LR': for every
+    scheduler, after the constructor and every step, in every group; an LR written by hand is not in get_last_lr()."""
+    build, _ = data.draw(SPECS[name])
+    model = torch.nn.Linear(2, 1)
+    optimizer = torch.optim.SGD([{"params": [model.weight]}, {"params": [model.bias], "lr": second_lr}], lr=LR0,
+                                momentum=0.9)
+    scheduler = build(optimizer)
+    assert scheduler.get_last_lr() == [g["lr"] for g in optimizer.param_groups]
+    for t in range(1, T):
+        optimizer.step()
+        step(name, scheduler, metrics[t])
+        assert scheduler.get_last_lr() == [g["lr"] for g in optimizer.param_groups], (name, t)
+    optimizer.param_groups[0]["lr"] = scheduler.get_last_lr()[0] + 1.0
+    assert scheduler.get_last_lr()[0] != optimizer.param_groups[0]["lr"]
+
+
+# === guides/composition.md ============================================================================================
 
 @FEW
 @given(data=st.data())
@@ -124,7 +349,7 @@ def test_chained_scheduler_steps_each_of_its_schedulers_once_per_step_in_list_or
     builds = [data.draw(SPECS[name])[0] for name in names]
     chained_opt, by_hand_opt = sgd_optimizer(), sgd_optimizer()
     log = []
-    chained = sched.ChainedScheduler([spy(build(chained_opt), i, log) for i, build in enumerate(builds)],
+    chained = sched.ChainedScheduler([spy(build(chained_opt), log, i) for i, build in enumerate(builds)],
                                      optimizer=chained_opt)
     by_hand = [build(by_hand_opt) for build in builds]
     assert log == [] and lr_of(chained_opt) == lr_of(by_hand_opt)  # the wrapper's constructor steps nothing
@@ -359,7 +584,7 @@ def test_a_closed_form_scheduler_as_one_stage_of_sequential_lr_runs_its_own_sche
         assert close(used[t], expected[t - start], rel=1e-12), (names, milestones, t)
 
 
-# === guides/custom_schedulers.md ====================================================================================
+# === guides/custom_schedulers.md ======================================================================================
 
 def snippet_classes(name):
     """The imports and classes of a snippet, without running its demo."""
@@ -374,11 +599,6 @@ def snippet_classes(name):
 HALVING = snippet_classes("custom_closed_vs_chainable")
 CLOSED_CLASS, CHAINABLE_CLASS = HALVING["HalvingClosedForm"], HALVING["HalvingChainable"]
 group_lrs = st.lists(st.floats(1e-3, 1.0), min_size=1, max_size=3)
-
-
-def groups_sgd(lrs):
-    return torch.optim.SGD([{"params": [torch.zeros(1, requires_grad=True)], "lr": lr} for lr in lrs], lr=lrs[0],
-                           momentum=0.9)
 
 
 def used_lrs(optimizer, schedulers, steps):
@@ -679,9 +899,6 @@ class OwnStepCallingSuper(OwnStep):
         LRScheduler.step(self)  # the base class's step() (super() here would be OwnStep's)
 
 
-ORDER_WARNING = "Detected call of `lr_scheduler.step()` before `optimizer.step()`"
-
-
 @FEW
 @given(lrs=group_lrs, period=st.integers(1, 10),
        calls=st.lists(st.sampled_from(["optimizer", "scheduler"]), min_size=1, max_size=30))
@@ -709,244 +926,3 @@ def test_a_step_override_without_super_step_never_sets_the_last_lr_nor_checks_th
         first_is_scheduler = "scheduler" in calls and ("optimizer" not in calls or
                                                         calls.index("scheduler") < calls.index("optimizer"))
         assert warned == (0 if cls is OwnStep else int(first_is_scheduler)), (cls.__name__, calls)
-
-
-# === guides/stepping.md (more) =====================================================================================
-
-NO_ORDER_CHECK = {"CosineAnnealingWarmRestarts", "ReduceLROnPlateau"}  # their own step() skips the base class's
-
-
-def plateau_lr(calls, factor, patience, cooldown, eps=1e-8):
-    """LR after `calls` step(metric) calls of ReduceLROnPlateau(lr=LR0) whose metric never improves after the first
-    call: it reduces at call patience + 2, then every patience + 1 + cooldown calls, unless the change is <= eps."""
-    lr = LR0
-    for n in range(patience + 2, calls + 1, patience + 1 + cooldown):
-        if lr - lr * factor > eps:
-            lr *= factor
-    return lr
-
-
-def scheduler_and_closed_form(name, data, optimizer):
-    """A scheduler with random valid arguments and its LR after n step() calls, written independently of torch."""
-    if name == "ReduceLROnPlateau":  # SPECS has no closed form for it: a flat metric, with cooldown as well
-        factor, patience, cooldown = data.draw(st.tuples(st.floats(0.3, 0.95), st.integers(0, 3), st.integers(0, 3)))
-        scheduler = sched.ReduceLROnPlateau(optimizer, factor=factor, patience=patience, cooldown=cooldown)
-        return scheduler, lambda n: plateau_lr(n, factor, patience, cooldown)
-    build, closed = data.draw(SPECS[name])
-    return build(optimizer), closed
-
-
-@pytest.mark.parametrize("name", NAMES)
-@FEW
-@given(data=st.data(), batches=st.lists(st.integers(0, 3), min_size=3 * T, max_size=3 * T))
-def test_with_the_plain_step_every_duration_is_a_number_of_step_calls(name, data, batches):
-    """stepping.md: 'A scheduler does not know what an epoch is: with the plain step(), every argument that looks like
-    a duration is a number of step() calls': whatever number of optimizer steps (batches) come between two calls, the
-    LR after n calls is the closed form at n, in which step_size, milestones, total_iters, T_max, T_0,
-    step_size_up/down, total_steps, anneal_epochs, patience and cooldown count calls."""
-    optimizer = sgd_optimizer()
-    scheduler, closed = scheduler_and_closed_form(name, data, optimizer)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)  # zero batches before the first call: the order warning
-        for n in range(1, T if name == "OneCycleLR" else 3 * T):
-            for _ in range(batches[n]):
-                optimizer.step()
-            step(name, scheduler)
-            assert close(lr_of(optimizer), closed(n), rel=1e-9), (name, n)
-
-
-def test_cyclic_lr_and_one_cycle_lr_are_the_schedulers_documented_per_batch():
-    """stepping.md: 'Most schedulers are written with epochs in mind; CyclicLR and OneCycleLR are meant to be stepped
-    after every batch': torch's docstrings of these two (and only these) say the policy changes the LR after every
-    batch and step() should be called after a batch; every other scheduler's docstring speaks of epochs, not
-    batches."""
-    per_batch = set()
-    for name in NAMES:
-        cls = SWALR if name == "SWALR" else getattr(sched, name)
-        doc = " ".join(cls.__doc__.split())
-        if ("changes the learning rate after every batch" in doc
-                and "`step` should be called after a batch has been used for training" in doc):
-            per_batch.add(name)
-        else:
-            assert "epoch" in doc.lower() and "batch" not in doc.lower(), name
-    assert per_batch == {"CyclicLR", "OneCycleLR"}
-
-
-@FEW
-@given(epochs=st.integers(2, 10), batches=st.integers(8, 20), name=st.sampled_from(["CyclicLR", "OneCycleLR"]),
-       data=st.data())
-def test_a_per_batch_scheduler_stepped_once_per_epoch_shows_only_its_first_values(epochs, batches, name, data):
-    """stepping.md: 'Step a per-batch scheduler once per epoch and you only see the first sliver of it': sized in
-    batches and stepped per epoch, CyclicLR or OneCycleLR trains every batch of epoch e with its value for step e,
-    so the run uses only the first `epochs` of the epochs * batches values it was sized for (stepped per batch it
-    uses them all)."""
-    total = epochs * batches
-    if name == "OneCycleLR":
-        pct, strategy, three_phase = data.draw(st.tuples(st.floats(0.15, 0.6), st.sampled_from(["cos", "linear"]),
-                                                         st.booleans()))
-
-        def build(o):
-            return sched.OneCycleLR(o, max_lr=0.1, total_steps=total, pct_start=pct, anneal_strategy=strategy,
-                                    three_phase=three_phase)
-
-        def closed(t):
-            return one_cycle_cf(t, total, pct=pct, strategy=strategy, three_phase=three_phase)[0]
-    else:
-        up, down, mode = data.draw(st.tuples(st.integers(1, 3 * batches), st.integers(1, 3 * batches),
-                                             st.sampled_from(["triangular", "triangular2"])))
-
-        def build(o):
-            return sched.CyclicLR(o, base_lr=0.001, max_lr=0.1, step_size_up=up, step_size_down=down, mode=mode)
-
-        def closed(t):
-            return cyclic_cf(t, up, down, mode)[0]
-
-    def train(per_batch):
-        optimizer = sgd_optimizer()
-        scheduler = build(optimizer)
-        used = []
-        for _ in range(epochs):
-            for _ in range(batches):
-                used.append(lr_of(optimizer))
-                optimizer.step()
-                if per_batch:
-                    scheduler.step()
-            if not per_batch:
-                scheduler.step()
-        return used
-
-    assert train(False) == pytest.approx([closed(e) for e in range(epochs) for _ in range(batches)], rel=1e-9)
-    assert train(True) == pytest.approx([closed(t) for t in range(total)], rel=1e-9)
-
-
-@pytest.mark.parametrize("name", NAMES)
-@FEW
-@given(data=st.data(), accumulate=st.integers(2, 4))
-def test_stepping_after_every_micro_batch_runs_the_schedule_accumulate_times_too_fast(name, data, accumulate):
-    """stepping.md: 'Stepping it after every micro-batch runs the schedule accumulate times too fast (and its first
-    calls come before any optimizer.step())': optimizer step i trains with the value for step accumulate * i +
-    accumulate - 1 instead of i, and accumulate - 1 calls come before the first optimizer.step(), for every
-    scheduler. (Which of them then warn: test_claims_reference.py::
-    test_the_call_order_warning_comes_at_most_once_per_scheduler_at_its_first_step.)"""
-    optimizer = sgd_optimizer()
-    scheduler, closed = scheduler_and_closed_form(name, data, optimizer)
-    calls = T if name == "OneCycleLR" else 3 * T
-    used, optimizer_steps, calls_before_the_first = [], 0, 0
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)
-        for micro_batch in range(calls - calls % accumulate):
-            if (micro_batch + 1) % accumulate == 0:
-                used.append(lr_of(optimizer))
-                optimizer.step()
-                optimizer_steps += 1
-            calls_before_the_first += optimizer_steps == 0
-            step(name, scheduler)
-    assert calls_before_the_first == accumulate - 1
-    for i, lr in enumerate(used):
-        assert close(lr, closed(accumulate * i + accumulate - 1), rel=1e-9), (name, i)
-
-
-@FEW
-@given(shapes=st.lists(st.integers(1, 4), min_size=1, max_size=4), steps=st.integers(1, 5), data=st.data())
-def test_grad_scaler_calls_optimizer_step_only_when_every_gradient_is_finite(shapes, steps, data):
-    """stepping.md: 'torch.amp.GradScaler calls optimizer.step() only when every gradient is finite': with an inf,
-    -inf or NaN put in any element of any parameter's gradient (some parameters without a gradient), the CPU scaler
-    calls optimizer.step() exactly when no gradient holds one."""
-    params = [torch.nn.Parameter(torch.zeros(n)) for n in shapes]
-    optimizer = torch.optim.SGD(params, lr=0.1)
-    calls = []
-    real_step = optimizer.step
-
-    def counted_step(*args, **kwargs):
-        calls.append(1)
-        return real_step(*args, **kwargs)
-
-    optimizer.step = counted_step
-    scaler = torch.amp.GradScaler("cpu")
-    for _ in range(steps):
-        optimizer.zero_grad()
-        scaler.scale(sum(p.sum() for p in params)).backward()
-        kinds = data.draw(st.lists(st.sampled_from(["finite", "finite", "inf", "-inf", "nan", "no gradient"]),
-                                   min_size=len(params), max_size=len(params)))
-        if set(kinds) == {"no gradient"}:
-            kinds[0] = "finite"  # the scaler needs one gradient to check
-        for p, kind in zip(params, kinds, strict=True):
-            if kind == "no gradient":
-                p.grad = None
-            elif kind != "finite":
-                p.grad[data.draw(st.integers(0, p.numel() - 1))] = float(kind)
-        before = len(calls)
-        scaler.step(optimizer)
-        scaler.update()
-        assert len(calls) - before == (1 if all(k in ("finite", "no gradient") for k in kinds) else 0), kinds
-
-
-def order_checks_at_the_first_call(scheduler):
-    """How many schedulers run the base class's call-order check at the first scheduler.step() after the
-    constructors: each one whose own first step() comes then, except the two whose step() skips the base one."""
-    kind = type(scheduler).__name__
-    if kind == "ChainedScheduler":
-        return sum(order_checks_at_the_first_call(s) for s in scheduler._schedulers)
-    if kind == "SequentialLR":  # a first milestone of 1 restarts the second scheduler without its step()
-        return order_checks_at_the_first_call(scheduler._schedulers[0]) if scheduler._milestones[0] > 1 else 0
-    return 0 if kind in NO_ORDER_CHECK else 1
-
-
-@pytest.mark.parametrize("name", [*NAMES, "SequentialLR of random parts", "ChainedScheduler of random parts"])
-@FEW
-@given(data=st.data())
-def test_a_skipped_first_step_gives_the_order_warning_from_every_scheduler_that_checks_at_that_step(name, data):
-    """stepping.md: 'When the first step of training overflows, the scaler skips it, and the first scheduler.step()
-    then sees an optimizer that never stepped: a scheduler that checks the call order at that step gives the order
-    warning even though your code is in the right order; CosineAnnealingWarmRestarts and ReduceLROnPlateau never
-    check': with the loop in the right order and an inf loss at step 0 only, the optimizer has not stepped at the
-    first scheduler.step(), and the warnings are exactly one per scheduler that checks at that call."""
-    model = torch.nn.Linear(2, 1)
-    optimizer = torch.optim.SGD(model.parameters(), lr=LR0, momentum=0.9)
-    if name.endswith("random parts"):
-        parts = [data.draw(SPECS[n])[0](optimizer) for n in data.draw(st.lists(st.sampled_from(PARTS), min_size=2,
-                                                                               max_size=3))]
-        if name.startswith("SequentialLR"):
-            milestones = sorted(data.draw(st.lists(st.integers(1, 6), min_size=len(parts) - 1,
-                                                   max_size=len(parts) - 1, unique=True)))
-            scheduler = sched.SequentialLR(optimizer, parts, milestones=milestones)
-        else:
-            scheduler = sched.ChainedScheduler(parts, optimizer=optimizer)
-    else:
-        scheduler = data.draw(SPECS[name])[0](optimizer)
-    scaler = torch.amp.GradScaler("cpu")
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        for t in range(3):
-            optimizer.zero_grad()
-            loss = model(torch.ones(4, 2)).pow(2).mean()
-            scaler.scale(loss * float("inf") if t == 0 else loss).backward()
-            scaler.step(optimizer)
-            scaler.update()
-            assert (len(optimizer.state) == 0) == (t == 0)  # SGD keeps momentum buffers from its first real step
-            step(name, scheduler)
-    warned = sum(str(w.message).startswith(ORDER_WARNING) for w in caught)
-    assert warned == order_checks_at_the_first_call(scheduler)
-    if name in ("StepLR", "ExponentialLR", "CosineAnnealingLR"):  # the usual schedulers do warn
-        assert warned == 1
-
-
-@pytest.mark.parametrize("name", NAMES)
-@FEW
-@given(data=st.data(), second_lr=st.floats(0.01, 0.5), metrics=st.lists(st.floats(0.0, 2.0), min_size=T, max_size=T))
-def test_get_last_lr_and_the_param_groups_agree_while_only_the_scheduler_writes_the_lr(name, data, second_lr,
-                                                                                      metrics):
-    """stepping.md: 'get_last_lr() and the param group agree as long as only the scheduler writes the LR': for every
-    scheduler, after the constructor and every step, in every group; an LR written by hand is not in get_last_lr()."""
-    build, _ = data.draw(SPECS[name])
-    model = torch.nn.Linear(2, 1)
-    optimizer = torch.optim.SGD([{"params": [model.weight]}, {"params": [model.bias], "lr": second_lr}], lr=LR0,
-                                momentum=0.9)
-    scheduler = build(optimizer)
-    assert scheduler.get_last_lr() == [g["lr"] for g in optimizer.param_groups]
-    for t in range(1, T):
-        optimizer.step()
-        step(name, scheduler, metrics[t])
-        assert scheduler.get_last_lr() == [g["lr"] for g in optimizer.param_groups], (name, t)
-    optimizer.param_groups[0]["lr"] = scheduler.get_last_lr()[0] + 1.0
-    assert scheduler.get_last_lr()[0] != optimizer.param_groups[0]["lr"]
