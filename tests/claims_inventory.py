@@ -62,7 +62,7 @@ CLAIMS = [
     ('guides/stepping.md', 'Each call advances its counter by', 'tests/test_claims_guides.py::test_each_step_call_advances_the_counter_by_one_and_writes_the_next_lr'),
     ('guides/stepping.md', 'of the schedule is never trained with: the whole schedule', 'tests/test_claims_reference.py::test_the_wrong_order_shifts_every_schedule_by_one_step'),
     ('guides/stepping.md', 'detects the wrong order only at the very first `…`:', 'tests/test_stepping.py::test_order_is_checked_only_at_the_first_scheduler_step'),
-    ('guides/stepping.md', 'with the plain `…`, every argument that looks like a', 'tests/test_claims_guides.py::test_with_the_plain_step_every_duration_is_a_number_of_step_calls'),
+    ('guides/stepping.md', 'gets no `…` argument, every argument that looks like a', 'tests/test_claims_guides.py::test_without_an_epoch_argument_every_duration_is_a_number_of_step_calls'),
     ('guides/stepping.md', 'to be stepped after every batch.', 'tests/test_claims_guides.py::test_cyclic_lr_and_one_cycle_lr_are_the_schedulers_documented_per_batch'),
     ('guides/stepping.md', 'The table lists, for every scheduler in torch 2.13, the', 'tests/test_stepping.py::test_cadence_table_covers_every_scheduler_with_real_argument_names'),
     ('guides/stepping.md', 'per epoch and you only see the first sliver of', 'tests/test_claims_guides.py::test_a_per_batch_scheduler_stepped_once_per_epoch_shows_only_its_first_values'),

@@ -123,9 +123,9 @@ def scheduler_and_closed_form(name, data, optimizer):
 @pytest.mark.parametrize("name", NAMES)
 @FEW
 @given(data=st.data(), batches=st.lists(st.integers(0, 3), min_size=3 * T, max_size=3 * T))
-def test_with_the_plain_step_every_duration_is_a_number_of_step_calls(name, data, batches):
-    """stepping.md: 'A scheduler does not know what an epoch is: with the plain step(), every argument that looks like
-    a duration is a number of step() calls': whatever number of optimizer steps (batches) come between two calls, the
+def test_without_an_epoch_argument_every_duration_is_a_number_of_step_calls(name, data, batches):
+    """stepping.md: 'A scheduler does not know what an epoch is: when step() gets no epoch argument, every argument
+    that looks like a duration is a number of step() calls': whatever number of optimizer steps (batches) come between two calls, the
     LR after n calls is the closed form at n, in which step_size, milestones, total_iters, T_max, T_0,
     step_size_up/down, total_steps, anneal_epochs, patience and cooldown count calls."""
     optimizer = sgd_optimizer()
