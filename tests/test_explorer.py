@@ -13,6 +13,7 @@ import math
 import random
 import subprocess
 import sys
+from collections import Counter
 
 import pytest
 
@@ -43,6 +44,73 @@ def test_engine_equals_torch_on_random_configurations(compared, name):
     assert len(clean) >= 150, f"only {len(clean)} configurations ran without an exception"
     assert raised, "no configuration reached an exception"
     assert sum(len(w["lrs"]) for w in clean) >= 5000
+
+
+def _reached(compared) -> Counter:
+    """What the sample does with the arguments issue 9 added: last_epoch, a float in an int
+    argument, CyclicLR's scale_fn; keyed by (what, where, outcome), outcome = torch's exception type or "ok"."""
+    seen = Counter()
+    for name, rows in compared.items():
+        for c, want, _ in rows:
+            outcome = want["error"][0] if want["error"] else "ok"
+            message = want["error"][1] if want["error"] else ""
+            composed = name in ex.COMPOSITES
+            for m in c.get("schedulers", [c]):
+                a = m["args"]
+                le = a.get("last_epoch", -1)
+                if le != -1:
+                    seen["last_epoch", "member" if composed else "alone", outcome] += 1
+                    if composed:
+                        seen["last_epoch member", m["scheduler"], outcome] += 1
+                    if not composed and outcome == "KeyError" and "initial_lr" in message:
+                        seen["initial_lr KeyError", m["scheduler"]] += 1
+                elif isinstance(le, float):
+                    seen["last_epoch -1.0", outcome] += 1
+                for k, v in a.items():
+                    if k in ex.INT_ARGS - {"last_epoch"} and isinstance(v, float):
+                        seen["float", f"{m['scheduler']}.{k}", outcome] += 1
+                        if outcome == "ValueError" and message.endswith(f"got {v!r}"):
+                            seen["float rejected", f"{m['scheduler']}.{k}", "integral" if v.is_integer() else "fraction"] += 1
+                if a.get("scale_fn") is not None:
+                    seen["scale_fn", a["scale_mode"], outcome] += 1
+                    if a["mode"] not in ("triangular", "triangular2", "exp_range"):
+                        seen["scale_fn with an invalid mode", outcome] += 1
+            if name == "SequentialLR" and c["args"]["last_epoch"] != -1:
+                seen["SequentialLR last_epoch", outcome] += 1
+            if outcome == "ZeroDivisionError" and message == "float modulo":
+                seen["float modulo"] += 1
+    return seen
+
+
+ACCEPTS_FLOAT = ["StepLR.step_size", "ConstantLR.total_iters", "LinearLR.total_iters", "PolynomialLR.total_iters",
+                 "CosineAnnealingLR.T_max", "CyclicLR.step_size_up", "CyclicLR.step_size_down",
+                 "ReduceLROnPlateau.patience", "ReduceLROnPlateau.cooldown"]
+REJECTS_FLOAT = ["CosineAnnealingWarmRestarts.T_0", "CosineAnnealingWarmRestarts.T_mult", "OneCycleLR.total_steps",
+                 "OneCycleLR.epochs", "OneCycleLR.steps_per_epoch", "SWALR.anneal_epochs"]
+
+
+def test_the_sample_reaches_last_epoch_floats_and_scale_fn(compared):
+    """The comparison above covers the paths these arguments open in torch: each is reached."""
+    seen = _reached(compared)
+    with_last_epoch = [n for n in ex.SCHEDULERS if n not in ex.NO_LAST_EPOCH]
+    # last_epoch on a fresh optimizer: torch's KeyError, for every scheduler that has the argument
+    assert {n for n in with_last_epoch if seen["initial_lr KeyError", n]} == set(with_last_epoch)
+    assert seen["last_epoch -1.0", "ok"] >= 10  # == -1, so accepted, and then a float epoch
+    # after a first member has written initial_lr, any last_epoch runs: ints, floats, negatives
+    assert seen["last_epoch", "member", "ok"] >= 100
+    assert {n for n in with_last_epoch if seen["last_epoch member", n, "ok"]} >= set(with_last_epoch) - {"OneCycleLR"}
+    assert seen["last_epoch member", "OneCycleLR", "KeyError"] >= 3  # no max_lr in the group
+    assert seen["SequentialLR last_epoch", "ok"] >= 20
+    for arg in ACCEPTS_FLOAT:
+        assert seen["float", arg, "ok"] >= 5, arg
+    for arg in REJECTS_FLOAT:
+        assert seen["float rejected", arg, "fraction"] + seen["float rejected", arg, "integral"] >= 3, arg
+    assert sum(seen["float rejected", arg, "integral"] for arg in REJECTS_FLOAT) >= 5  # 3.0 is rejected too
+    assert seen["float modulo"] >= 3  # step_size=0.0 or T_max=0.0: the float's message, not the int's
+    for mode in ("cycle", "iterations"):
+        assert seen["scale_fn", mode, "ok"] >= 20, mode
+        assert seen["scale_fn", mode, "NameError"] + seen["scale_fn", mode, "ZeroDivisionError"] >= 2, mode
+    assert seen["scale_fn with an invalid mode", "ok"] >= 3
 
 
 def test_engine_changes_momentum_and_beta1_where_torch_does(compared):
@@ -210,8 +278,10 @@ def test_csv_follows_the_contract(views):
 
 
 def test_url_round_trips_every_configuration(views):
-    """Parsing the query the page writes gives back the same configuration."""
+    """Parsing the query the page writes gives back the same configuration (a float in an int
+    argument stays a float: {"float": x} in the engine's JSON)."""
     for config, result in views:
+        config = ex.to_engine(config)
         parsed = result["parsed"]
         q = result["query"]
         assert q.startswith(f"?scheduler={config['scheduler']}&lr=") and f"&steps={config['steps']}" in q
@@ -238,7 +308,7 @@ def test_url_contract_examples():
               "const out = q.map(s => { try { const c = fromQuery(s); return {c, back: toQuery(c)}; } catch (e) { return {error: e.message}; } });"
               "console.log(JSON.stringify(out));")
     multi, cyclic, lam, typo = json.loads(_node(script))
-    assert multi["c"]["args"] == {"milestones": [30, 80], "gamma": 0.5}
+    assert multi["c"]["args"] == {"milestones": [30, 80], "gamma": 0.5, "last_epoch": -1}
     assert "milestones=[30,80]" in multi["back"]
     assert cyclic["c"]["args"]["mode"] == "triangular2" and cyclic["c"]["args"]["cycle_momentum"] is False
     assert "mode=triangular2" in cyclic["back"] and "cycle_momentum=false" in cyclic["back"]

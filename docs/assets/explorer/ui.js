@@ -47,7 +47,7 @@ function field(key, type, value, onChange, labelText = key) {
     const hint = T.hint[type];
     input = el("input", {
       id, name: key, type: "text", spellcheck: "false", autocomplete: "off",
-      inputmode: type === "int" || type === "int?" ? "numeric" : type === "float" ? "decimal" : null,
+      inputmode: type === "count" ? "numeric" : ["int", "int?", "float"].includes(type) ? "decimal" : null,
       "aria-describedby": `${id}-hint`,
     });
     input.value = formatValue(type, value);
@@ -126,7 +126,7 @@ class Explorer {
     optFields.push(field("lr", "float", c.lr, set("lr", "float", (v) => { this.config.lr = v; }), "lr"));
     if (c.optimizer === "SGD") optFields.push(field("momentum", "float", c.momentum, set("momentum", "float", (v) => { this.config.momentum = v; })));
     if (c.optimizer === "Adam") optFields.push(field("betas", "floatlist", c.betas, set("betas", "floatlist", (v) => { this.config.betas = v; })));
-    optFields.push(field("steps", "int", c.steps, set("steps", "int", (v) => {
+    optFields.push(field("steps", "count", c.steps, set("steps", "count", (v) => {
       if (v < 1 || v > 100000) throw new InputError("steps: between 1 and 100000");
       this.config.steps = v;
     })));
