@@ -145,6 +145,26 @@ def _node(script: str) -> str:
     return run.stdout
 
 
+def test_the_form_has_an_input_for_each_constructor_argument():
+    """spec.js (from which the form, the URL and the program are made) names each argument of
+    each constructor in torch 2.13's order, and types int exactly those explorer_torch.INT_ARGS
+    lists; the two compositions take their schedulers from the builder."""
+    import inspect  # noqa: PLC0415
+
+    import torch  # noqa: PLC0415
+
+    specs = json.loads(_node("import { SPECS, SEQUENTIAL_SPEC } from './docs/assets/explorer/spec.js';"
+                             "console.log(JSON.stringify({...SPECS, SequentialLR: SEQUENTIAL_SPEC}));"))
+    for name in ex.SCHEDULERS + ["SequentialLR"]:
+        cls = torch.optim.swa_utils.SWALR if name == "SWALR" else getattr(torch.optim.lr_scheduler, name)
+        params = [p for p in inspect.signature(cls.__init__).parameters if p not in ("self", "optimizer", "schedulers")]
+        assert [row[0] for row in specs[name]] == params, name
+        for key, kind, _ in specs[name]:
+            assert (kind in ("int", "int?")) == (key in ex.INT_ARGS), (name, key)
+    chained = [p for p in inspect.signature(torch.optim.lr_scheduler.ChainedScheduler.__init__).parameters if p != "self"]
+    assert chained == ["schedulers", "optimizer"]
+
+
 def test_float_repr_equals_python_repr():
     """The CSV and the generated code print floats as Python's repr() does."""
     r = random.Random(7)
