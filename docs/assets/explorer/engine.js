@@ -49,10 +49,20 @@ const mod = (a, aF, b, bF) => (aF || bF ? fmod(a, b) : imod(a, b));
 const div = (a, aF, b, bF) => (aF || bF ? fdiv(a, b) : idiv(a, b));
 const floordiv = (a, aF, b, bF) => (aF || bF ? ffloordiv(a, b) : ifloordiv(a, b));
 const lastEpochOf = (a) => (a.last_epoch === undefined ? -1 : a.last_epoch);
-// group[key] of a param group, KeyError as a dict raises it
+// group[key] of a param group, KeyError as a dict raises it (a key, once set, holds a number;
+// one property read per key keeps V8's loads monomorphic)
 function key(group, name) {
-  if (!(name in group)) fail("KeyError", strRepr(name));
-  return group[name];
+  let v;
+  switch (name) {
+    case "initial_lr": v = group.initial_lr; break;
+    case "max_lr": v = group.max_lr; break;
+    case "min_lr": v = group.min_lr; break;
+    case "max_momentum": v = group.max_momentum; break;
+    case "base_momentum": v = group.base_momentum; break;
+    default: v = group[name];
+  }
+  if (v === undefined) fail("KeyError", strRepr(name));
+  return v;
 }
 const NO_INITIAL_LR = strRepr("param 'initial_lr' is not specified in param_groups[0] when resuming scheduler with last_epoch >= 0.\n"
   + "This typically happens when:\n"
@@ -111,6 +121,12 @@ class LambdaLR extends LRScheduler {
     this.lr_lambda = compile(a.lr_lambda);
     this.init(opt, lastEpochOf(a));
   }
+  // the base class's step(), repeated so that V8 keeps this class's calls monomorphic
+  step() {
+    this._step_count += 1;
+    this.last_epoch += 1;
+    this.optimizer.group.lr = this.get_lr();
+  }
   get_lr() {
     return this.base_lr * this.lr_lambda(this.last_epoch, this.leF).v;
   }
@@ -121,6 +137,12 @@ class MultiplicativeLR extends LRScheduler {
     super();
     this.lr_lambda = compile(a.lr_lambda);
     this.init(opt, lastEpochOf(a));
+  }
+  // the base class's step(), repeated so that V8 keeps this class's calls monomorphic
+  step() {
+    this._step_count += 1;
+    this.last_epoch += 1;
+    this.optimizer.group.lr = this.get_lr();
   }
   get_lr() {
     if (!this._is_initial) return this.lr * this.lr_lambda(this.last_epoch, this.leF).v;
@@ -135,6 +157,12 @@ class StepLR extends LRScheduler {
     this.sF = isPyFloat(a.step_size);
     this.gamma = a.gamma;
     this.init(opt, lastEpochOf(a));
+  }
+  // the base class's step(), repeated so that V8 keeps this class's calls monomorphic
+  step() {
+    this._step_count += 1;
+    this.last_epoch += 1;
+    this.optimizer.group.lr = this.get_lr();
   }
   get_lr() {
     const le = this.last_epoch;
@@ -153,6 +181,12 @@ class MultiStepLR extends LRScheduler {
     for (const m of a.milestones) this.milestones.set(m, (this.milestones.get(m) || 0) + 1);
     this.gamma = a.gamma;
     this.init(opt, lastEpochOf(a));
+  }
+  // the base class's step(), repeated so that V8 keeps this class's calls monomorphic
+  step() {
+    this._step_count += 1;
+    this.last_epoch += 1;
+    this.optimizer.group.lr = this.get_lr();
   }
   get_lr() {
     const n = this.milestones.get(this.last_epoch);
@@ -173,6 +207,12 @@ class ConstantLR extends LRScheduler {
     this.factor = a.factor;
     this.total_iters = num(a.total_iters);
     this.init(opt, lastEpochOf(a));
+  }
+  // the base class's step(), repeated so that V8 keeps this class's calls monomorphic
+  step() {
+    this._step_count += 1;
+    this.last_epoch += 1;
+    this.optimizer.group.lr = this.get_lr();
   }
   get_lr() {
     if (this.last_epoch === 0) return this.lr * this.factor;
@@ -196,6 +236,12 @@ class LinearLR extends LRScheduler {
     this.total_iters = num(a.total_iters);
     this.init(opt, lastEpochOf(a));
   }
+  // the base class's step(), repeated so that V8 keeps this class's calls monomorphic
+  step() {
+    this._step_count += 1;
+    this.last_epoch += 1;
+    this.optimizer.group.lr = this.get_lr();
+  }
   get_lr() {
     if (this.last_epoch === 0) return this.lr * this.start_factor;
     if (this._is_initial || this.last_epoch > this.total_iters) return this.lr;
@@ -214,6 +260,12 @@ class ExponentialLR extends LRScheduler {
     this.gamma = a.gamma;
     this.init(opt, lastEpochOf(a));
   }
+  // the base class's step(), repeated so that V8 keeps this class's calls monomorphic
+  step() {
+    this._step_count += 1;
+    this.last_epoch += 1;
+    this.optimizer.group.lr = this.get_lr();
+  }
   get_lr() {
     if (this._is_initial) return this.lr;
     return this.lr * this.gamma;
@@ -230,6 +282,12 @@ class PolynomialLR extends LRScheduler {
     this.tF = isPyFloat(a.total_iters);
     this.power = a.power;
     this.init(opt, lastEpochOf(a));
+  }
+  // the base class's step(), repeated so that V8 keeps this class's calls monomorphic
+  step() {
+    this._step_count += 1;
+    this.last_epoch += 1;
+    this.optimizer.group.lr = this.get_lr();
   }
   get_lr() {
     const le = this.last_epoch, T = this.total_iters;
@@ -252,6 +310,12 @@ class CosineAnnealingLR extends LRScheduler {
     this.tF = isPyFloat(a.T_max);
     this.eta_min = a.eta_min;
     this.init(opt, lastEpochOf(a));
+  }
+  // the base class's step(), repeated so that V8 keeps this class's calls monomorphic
+  step() {
+    this._step_count += 1;
+    this.last_epoch += 1;
+    this.optimizer.group.lr = this.get_lr();
   }
   get_lr() {
     const { T_max, eta_min } = this;
@@ -368,6 +432,12 @@ class CyclicLR extends LRScheduler {
     if (this.mode === "triangular2") return fdiv(1, fpow(2.0, x - 1));
     return fpow(this.gamma, x);
   }
+  // the base class's step(), repeated so that V8 keeps this class's calls monomorphic
+  step() {
+    this._step_count += 1;
+    this.last_epoch += 1;
+    this.optimizer.group.lr = this.get_lr();
+  }
   get_lr() {
     const le = this.last_epoch;
     const cycle = Math.floor(1 + fdiv(le, this.total_size));
@@ -445,6 +515,12 @@ class OneCycleLR extends LRScheduler {
     if (this.cos) return end + ((start - end) / 2.0) * (Math.cos(Math.PI * pct) + 1);
     return (end - start) * pct + start;
   }
+  // the base class's step(), repeated so that V8 keeps this class's calls monomorphic
+  step() {
+    this._step_count += 1;
+    this.last_epoch += 1;
+    this.optimizer.group.lr = this.get_lr();
+  }
   get_lr() {
     const stepNum = this.last_epoch;
     if (stepNum > this.total_steps) {
@@ -483,6 +559,12 @@ class SWALR extends LRScheduler {
   }
   anneal_func(t) {
     return this.cos ? (1 - Math.cos(Math.PI * t)) / 2 : t;
+  }
+  // the base class's step(), repeated so that V8 keeps this class's calls monomorphic
+  step() {
+    this._step_count += 1;
+    this.last_epoch += 1;
+    this.optimizer.group.lr = this.get_lr();
   }
   get_lr() {
     const g = this.optimizer.group;
@@ -628,27 +710,31 @@ export function syntheticMetric({ start, floor, plateau_at, noise, seed }, steps
 // config: {scheduler, optimizer, lr, momentum, betas, steps, args, schedulers: [{scheduler, args}], metrics | metric}
 // returns {lrs, momenta, metrics, error: {type, message} | null, changesMomentum}
 export function run(config) {
-  const lrs = [], momenta = [];
+  const steps = config.steps;
+  const lrs = new Array(steps), momenta = new Array(steps);
   let metrics = null;
   let error = null;
+  let n = 0; // values recorded
   try {
     const opt = new Optimizer(config.optimizer, config.lr, config.momentum, config.betas);
     const sched = build(config, opt);
     if (config.scheduler === "ReduceLROnPlateau") {
-      metrics = config.metrics || syntheticMetric(config.metric, config.steps);
+      metrics = config.metrics || syntheticMetric(config.metric, steps);
     }
-    const steps = config.steps, g = opt.group;
-    // momentum (SGD) or beta1 (Adam) of the group, null for Adagrad
-    const momentum = opt.kind === "SGD" ? () => g.momentum : opt.kind === "Adam" ? () => g.betas[0] : () => null;
-    for (let i = 0; i < steps; i++) {
-      lrs.push(g.lr);
-      momenta.push(momentum());
-      if (metrics) sched.step(metrics[i]);
+    const g = opt.group, kind = opt.kind;
+    while (n < steps) {
+      lrs[n] = g.lr;
+      // momentum (SGD) or beta1 (Adam) of the group, null for Adagrad
+      momenta[n] = kind === "SGD" ? g.momentum : kind === "Adam" ? g.betas[0] : null;
+      n += 1;
+      if (metrics) sched.step(metrics[n - 1]);
       else sched.step();
     }
   } catch (e) {
     if (!(e instanceof PyError)) throw e;
     error = { type: e.type, message: e.message };
+    lrs.length = n;
+    momenta.length = n;
   }
   return { lrs, momenta, metrics, error };
 }
