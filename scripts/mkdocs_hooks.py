@@ -4,7 +4,8 @@
   which regenerates only stale figures and outputs;
 * turn arithmatex's TeX spans into MathML, so formulas render with no script or CDN;
 * under ``mkdocs serve`` only, let mkdocs-jupyter cache the executed playground;
-* add the explorer's chart library from node_modules (``scripts/explorer_assets.py``);
+* add the explorer's chart library from node_modules, and serve the explorer's modules without
+  their comment lines (``scripts/explorer_assets.py``);
 * give each figure its intrinsic ``width``/``height`` (no layout shift) and lazy loading below the first;
 * make ``404.html`` independent of where the site is served (see ``portable_404``), and keep it English;
 * give each edition its own search index (``scripts/editions.py``).
@@ -24,7 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).parent))
-from explorer_assets import add_vendor_files  # noqa: E402
+from explorer_assets import add_vendor_files, strip_comment_lines  # noqa: E402
 
 RUNNER = Path(__file__).with_name("runner.py")
 sys.path.insert(0, str(RUNNER.parent))
@@ -162,6 +163,7 @@ def on_post_build(config):
     if getattr(config.plugins.get("i18n"), "building", False):  # the Japanese build, nested in the English one
         return
     site = Path(config.site_dir)
+    strip_comment_lines(site)
     page = site / "404.html"
     if page.exists():
         prefix = urlsplit(config.site_url or "/").path or "/"

@@ -86,6 +86,21 @@ def assert_csv_is_torch(text: str, config: dict):
     return want
 
 
+def test_the_site_serves_the_modules_without_their_comment_lines(built_site):
+    """The served modules are the sources less their `//` lines (nothing else changes), which is
+    safe because no template literal spans lines (a backtick count per line is even)."""
+    from explorer_assets import comment_free  # noqa: PLC0415
+
+    sources = sorted((ex.ROOT / "docs/assets/explorer").glob("*.js"))
+    assert len(sources) >= 6
+    for source in sources:
+        text = source.read_text(encoding="utf-8")
+        assert all(line.count("`") % 2 == 0 for line in text.splitlines()), source.name
+        served = (built_site / "assets/explorer" / source.name).read_text(encoding="utf-8")
+        assert served == comment_free(text) and len(served) < len(text), source.name
+        assert not [line for line in served.splitlines() if line.lstrip().startswith("//")], source.name
+
+
 @pytest.mark.parametrize("index", range(BROWSER_CONFIGS))
 def test_a_random_url_shows_what_torch_computes(page, base_url, index):  # noqa: F811
     config = sample_configs()[index]

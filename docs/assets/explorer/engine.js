@@ -94,6 +94,8 @@ class LRScheduler {
       this._is_initial = false;
     }
   }
+  // Each class repeats this step() (the three lines _update_lr(null) runs): V8 then keeps a
+  // class's loads and its get_lr() call monomorphic, several times faster than one shared step().
   step() {
     this._step_count += 1;
     this._update_lr(null);
@@ -121,7 +123,6 @@ class LambdaLR extends LRScheduler {
     this.lr_lambda = compile(a.lr_lambda);
     this.init(opt, lastEpochOf(a));
   }
-  // the base class's step(), repeated so that V8 keeps this class's calls monomorphic
   step() {
     this._step_count += 1;
     this.last_epoch += 1;
@@ -138,7 +139,6 @@ class MultiplicativeLR extends LRScheduler {
     this.lr_lambda = compile(a.lr_lambda);
     this.init(opt, lastEpochOf(a));
   }
-  // the base class's step(), repeated so that V8 keeps this class's calls monomorphic
   step() {
     this._step_count += 1;
     this.last_epoch += 1;
@@ -158,7 +158,6 @@ class StepLR extends LRScheduler {
     this.gamma = a.gamma;
     this.init(opt, lastEpochOf(a));
   }
-  // the base class's step(), repeated so that V8 keeps this class's calls monomorphic
   step() {
     this._step_count += 1;
     this.last_epoch += 1;
@@ -182,7 +181,6 @@ class MultiStepLR extends LRScheduler {
     this.gamma = a.gamma;
     this.init(opt, lastEpochOf(a));
   }
-  // the base class's step(), repeated so that V8 keeps this class's calls monomorphic
   step() {
     this._step_count += 1;
     this.last_epoch += 1;
@@ -208,7 +206,6 @@ class ConstantLR extends LRScheduler {
     this.total_iters = num(a.total_iters);
     this.init(opt, lastEpochOf(a));
   }
-  // the base class's step(), repeated so that V8 keeps this class's calls monomorphic
   step() {
     this._step_count += 1;
     this.last_epoch += 1;
@@ -236,7 +233,6 @@ class LinearLR extends LRScheduler {
     this.total_iters = num(a.total_iters);
     this.init(opt, lastEpochOf(a));
   }
-  // the base class's step(), repeated so that V8 keeps this class's calls monomorphic
   step() {
     this._step_count += 1;
     this.last_epoch += 1;
@@ -260,7 +256,6 @@ class ExponentialLR extends LRScheduler {
     this.gamma = a.gamma;
     this.init(opt, lastEpochOf(a));
   }
-  // the base class's step(), repeated so that V8 keeps this class's calls monomorphic
   step() {
     this._step_count += 1;
     this.last_epoch += 1;
@@ -283,7 +278,6 @@ class PolynomialLR extends LRScheduler {
     this.power = a.power;
     this.init(opt, lastEpochOf(a));
   }
-  // the base class's step(), repeated so that V8 keeps this class's calls monomorphic
   step() {
     this._step_count += 1;
     this.last_epoch += 1;
@@ -311,7 +305,6 @@ class CosineAnnealingLR extends LRScheduler {
     this.eta_min = a.eta_min;
     this.init(opt, lastEpochOf(a));
   }
-  // the base class's step(), repeated so that V8 keeps this class's calls monomorphic
   step() {
     this._step_count += 1;
     this.last_epoch += 1;
@@ -432,7 +425,6 @@ class CyclicLR extends LRScheduler {
     if (this.mode === "triangular2") return fdiv(1, fpow(2.0, x - 1));
     return fpow(this.gamma, x);
   }
-  // the base class's step(), repeated so that V8 keeps this class's calls monomorphic
   step() {
     this._step_count += 1;
     this.last_epoch += 1;
@@ -515,7 +507,6 @@ class OneCycleLR extends LRScheduler {
     if (this.cos) return end + ((start - end) / 2.0) * (Math.cos(Math.PI * pct) + 1);
     return (end - start) * pct + start;
   }
-  // the base class's step(), repeated so that V8 keeps this class's calls monomorphic
   step() {
     this._step_count += 1;
     this.last_epoch += 1;
@@ -560,7 +551,6 @@ class SWALR extends LRScheduler {
   anneal_func(t) {
     return this.cos ? (1 - Math.cos(Math.PI * t)) / 2 : t;
   }
-  // the base class's step(), repeated so that V8 keeps this class's calls monomorphic
   step() {
     this._step_count += 1;
     this.last_epoch += 1;

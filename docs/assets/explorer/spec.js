@@ -160,8 +160,10 @@ export function toQuery(config) {
       for (const [key, type] of SEQUENTIAL_SPEC) parts.push([key, formatValue(type, config.args[key])]);
     }
     // a JSON list; a Python float in an int argument is written as Python writes it (3.0)
-    const members = config.schedulers.map((m) => `{${[`"scheduler":${JSON.stringify(m.scheduler)}`,
-      ...SPECS[m.scheduler].map(([key]) => `${JSON.stringify(key)}:${jsonText(m.args[key])}`)].join(",")}}`);
+    const members = config.schedulers.map((m) => {
+      const fields = [["scheduler", m.scheduler], ...SPECS[m.scheduler].map(([key]) => [key, m.args[key]])];
+      return `{${fields.map(([k, v]) => `${JSON.stringify(k)}:${jsonText(v)}`).join(",")}}`;
+    });
     parts.push(["schedulers", `[${members.join(",")}]`]);
   } else {
     for (const [key, type] of SPECS[config.scheduler]) parts.push([key, formatValue(type, config.args[key])]);
