@@ -239,19 +239,45 @@ def _csv_rows(text):
     return lines[0], [line.split(",") for line in lines[1:]]
 
 
+NEW_ARGUMENT_PROGRAMS = 2  # per scheduler
+
+
+def _uses_new_arguments(config) -> set[str]:
+    """Which of last_epoch (not -1), a float in an int argument, a scale_fn the configuration uses."""
+    args = [config.get("args", {})] + [m["args"] for m in config.get("schedulers", [])]
+    used = set()
+    for a in args:
+        for k, v in a.items():
+            if k == "last_epoch" and (v != -1 or isinstance(v, float)):
+                used.add("last_epoch")
+            elif k in ex.INT_ARGS and isinstance(v, float):
+                used.add("float")
+            elif k == "scale_fn" and v is not None:
+                used.add("scale_fn")
+    return used
+
+
 def test_generated_programs_print_the_engine_values(views):
     """The program the explorer shows, run by Python with torch, prints the explorer's CSV.
 
     One fresh interpreter runs every sampled program, each in its own namespace (an
     interpreter per program would cost a torch import each)."""
-    chosen = {}
+    chosen, new_arguments = {}, {}
     for config, result in views:
         if "crash" in result:
             pytest.fail(f"engine crashed: {result['crash']}\n{json.dumps(config)}")
         if not result["error"] and len(chosen.setdefault(config["scheduler"], [])) < PROGRAMS_PER_SCHEDULER:
             chosen[config["scheduler"]].append((config, result))
+        elif (not result["error"] and _uses_new_arguments(config) and config["steps"] >= 10
+              and len(new_arguments.setdefault(config["scheduler"], [])) < NEW_ARGUMENT_PROGRAMS):
+            new_arguments[config["scheduler"]].append((config, result))
     sample = [pair for name in NAMES for pair in chosen[name]]
     assert len(sample) == PROGRAMS_PER_SCHEDULER * len(NAMES)
+    # and programs that pass last_epoch, a float for an int, or a scale_fn (see _uses_new_arguments)
+    extra = [pair for name in NAMES for pair in new_arguments.get(name, [])]
+    used = {kind for config, _ in extra for kind in _uses_new_arguments(config)}
+    assert len(extra) >= 16 and used == {"last_epoch", "float", "scale_fn"}, used
+    sample += extra
     runner_code = (
         "import contextlib, io, json, sys\n"
         "outs = []\n"
