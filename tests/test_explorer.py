@@ -113,6 +113,82 @@ def test_the_sample_reaches_last_epoch_floats_and_scale_fn(compared):
     assert seen["scale_fn with an invalid mode", "ok"] >= 3
 
 
+# (scheduler, arguments, what torch 2.13 does: "ok" or the start of "Type: message"), on SGD(lr=0.1)
+ODD_VALUES = [
+    ("StepLR", {"step_size": 2.5}, "ok"),  # decays where last_epoch % 2.5 == 0: steps 5, 10
+    ("StepLR", {"step_size": 3.0}, "ok"),
+    ("StepLR", {"step_size": 0.0}, "ZeroDivisionError: float modulo"),
+    ("StepLR", {"step_size": 0}, "ZeroDivisionError: integer modulo by zero"),
+    ("ConstantLR", {"total_iters": 2.5}, "ok"),  # last_epoch never equals 2.5: the factor stays
+    ("LinearLR", {"total_iters": 2.5}, "ok"),
+    ("PolynomialLR", {"total_iters": 2.5}, "ok"),
+    ("PolynomialLR", {"total_iters": 0.0}, "ok"),
+    ("CosineAnnealingLR", {"T_max": 10.5}, "ok"),
+    ("CosineAnnealingLR", {"T_max": 0.0}, "ZeroDivisionError: float modulo"),
+    ("CosineAnnealingWarmRestarts", {"T_0": 2.5}, "ValueError: Expected positive integer T_0, but got 2.5"),
+    ("CosineAnnealingWarmRestarts", {"T_0": 3.0}, "ValueError: Expected positive integer T_0, but got 3.0"),
+    ("CosineAnnealingWarmRestarts", {"T_0": 3, "T_mult": 2.0}, "ValueError: Expected integer T_mult >= 1, but got 2.0"),
+    ("CyclicLR", {"base_lr": 0.01, "max_lr": 0.1, "step_size_up": 2.5}, "ok"),
+    ("CyclicLR", {"base_lr": 0.01, "max_lr": 0.1, "step_size_up": 2, "step_size_down": 1.5}, "ok"),
+    ("OneCycleLR", {"max_lr": 0.1, "total_steps": 2.5}, "ValueError: Expected positive integer total_steps, but got 2.5"),
+    ("OneCycleLR", {"max_lr": 0.1, "total_steps": 10.0}, "ValueError: Expected positive integer total_steps, but got 10.0"),
+    ("OneCycleLR", {"max_lr": 0.1, "total_steps": None, "epochs": 2.5, "steps_per_epoch": 4},
+     "ValueError: Expected positive integer epochs, but got 2.5"),
+    ("OneCycleLR", {"max_lr": 0.1, "total_steps": None, "epochs": 2, "steps_per_epoch": 4.0},
+     "ValueError: Expected positive integer steps_per_epoch, but got 4.0"),
+    ("SWALR", {"swa_lr": 0.05, "anneal_epochs": 2.5}, "ValueError: anneal_epochs must be equal or greater than 0, got 2.5"),
+    ("SWALR", {"swa_lr": 0.05, "anneal_epochs": 3.0}, "ValueError: anneal_epochs must be equal or greater than 0, got 3.0"),
+    ("ReduceLROnPlateau", {"patience": 2.5, "cooldown": 1.5}, "ok"),
+    # last_epoch on the program's fresh optimizer: -1.0 == -1, anything else needs initial_lr
+    ("LambdaLR", {"lr_lambda": "1 // (epoch - 1)", "last_epoch": -1.0}, "ZeroDivisionError: float floor division by zero"),
+    ("LambdaLR", {"lr_lambda": "1 // (epoch - 1)"}, "ZeroDivisionError: integer division or modulo by zero"),
+    *[(name, {"last_epoch": v}, "KeyError: \"param 'initial_lr' is not specified")
+      for name in ("StepLR", "CyclicLR", "OneCycleLR", "SWALR") for v in (0, 0.0, -2, 2.5)],
+    # scale_fn: mode ignored (even an invalid one), x = cycle (from 1) or last_epoch (from 0)
+    ("CyclicLR", {"base_lr": 0.01, "max_lr": 0.1, "mode": "sideways", "scale_fn": "1 / x"}, "ok"),
+    ("CyclicLR", {"base_lr": 0.01, "max_lr": 0.1, "scale_fn": "1 / x", "scale_mode": "iterations"},
+     "ZeroDivisionError: division by zero"),
+    ("CyclicLR", {"base_lr": 0.01, "max_lr": 0.1, "mode": "sideways"}, "ValueError: mode is invalid and scale_fn is None"),
+]
+DEFAULT_ARGS = {"StepLR": {"step_size": 3}, "CosineAnnealingLR": {"T_max": 10}, "CosineAnnealingWarmRestarts": {"T_0": 5},
+                "LambdaLR": {"lr_lambda": "1.0"}, "CyclicLR": {"base_lr": 0.01, "max_lr": 0.1, "step_size_up": 3},
+                "OneCycleLR": {"max_lr": 0.1, "total_steps": 10}, "SWALR": {"swa_lr": 0.05}}
+
+
+def test_odd_values_behave_as_torch():
+    """The values the explorer page names: what torch does with each, and the engine the same."""
+    specs = json.loads(_node("import { SPECS } from './docs/assets/explorer/spec.js'; console.log(JSON.stringify(SPECS));"))
+
+    def full(name, args):  # the form's defaults, then the case's arguments
+        return {**{key: value for key, _, value in specs[name]}, **DEFAULT_ARGS.get(name, {}), **args}
+
+    configs = [{"scheduler": name, "optimizer": "SGD", "lr": 0.1, "momentum": 0.9, "steps": 12, "args": full(name, args)}
+               for name, args, _ in ODD_VALUES]
+    for config in configs:
+        if config["scheduler"] == "ReduceLROnPlateau":  # a loss that stops improving at step 3
+            config["metric"] = {"start": 2.0, "floor": 0.5, "plateau_at": 3, "noise": 0.0, "seed": 0}
+    configs += [{"scheduler": "SequentialLR", "optimizer": "SGD", "lr": 0.1, "momentum": 0.9, "steps": 12,
+                 "args": {"milestones": [3], "last_epoch": v},
+                 "schedulers": [{"scheduler": "ConstantLR", "args": full("ConstantLR", {"factor": 0.5, "total_iters": 2})},
+                                {"scheduler": "ExponentialLR", "args": full("ExponentialLR", {"gamma": 0.9})}]}
+                for v in (-1, 0, 2, -3, 1.5)]
+    configs += [{"scheduler": "ChainedScheduler", "optimizer": "SGD", "lr": 0.1, "momentum": 0.9, "steps": 12, "args": {},
+                 "schedulers": [{"scheduler": "ExponentialLR", "args": full("ExponentialLR", {"gamma": 0.9})},
+                                {"scheduler": name, "args": full(name, {"last_epoch": v})}]}
+                for name in ("StepLR", "CosineAnnealingWarmRestarts", "CosineAnnealingLR", "CyclicLR") for v in (0, 3, -3, 2.5)]
+    engine = ex.run_engine(configs)
+    outcomes = []
+    for config, got in zip(configs, engine):
+        want = ex.run_torch(config)
+        assert not ex.difference(config, want, got), ex.difference(config, want, got)
+        outcomes.append("ok" if not want["error"] else f"{want['error'][0]}: {want['error'][1]}")
+    for (name, args, expected), outcome in zip(ODD_VALUES, outcomes):
+        assert outcome.startswith(expected), (name, args, outcome)
+    assert set(outcomes[len(ODD_VALUES):]) == {"ok"}  # after a first member, last_epoch resumes
+    sequential = [got["lrs"] for got in engine[len(ODD_VALUES):len(ODD_VALUES) + 5]]
+    assert len({tuple(lrs) for lrs in sequential}) >= 3  # SequentialLR's last_epoch moves the milestone
+
+
 def test_engine_changes_momentum_and_beta1_where_torch_does(compared):
     """CyclicLR and OneCycleLR move momentum (SGD) and beta1 (Adam); the sample covers both."""
     for name in ("CyclicLR", "OneCycleLR"):
