@@ -38,18 +38,23 @@ SAFE_LAMBDAS = [  # expressions the scheduler pages use, plus common warm-up sha
     "(epoch + 1) / 10 if epoch < 10 else 0.5 * (1 + math.cos(math.pi * (epoch - 10) / 90))",
     "math.exp(-0.05 * epoch)", "1.0 if epoch < 5 else 0.1", "max(0.0, 1 - epoch / 50)", "abs(math.sin(epoch / 7))",
 ]
+SAFE_SCALES = [  # CyclicLR scale_fn bodies: torch's three modes written out, and other shapes
+    "1.0", "1 / (2.0 ** (x - 1))", "0.99 ** x", "0.999 ** x", "max(0.1, 1 - 0.1 * x)", "abs(math.sin(x))",
+    "0.5 if x % 2 == 0 else 1.0", "math.exp(-0.01 * x)", "1 / x", "x % 3", "min(1.0, x / 3)",
+]
+BAD_SCALES = ["epoch * 2", "math.log(x - 1)", "1 / (x - 1)", "(x - 3) ** 0.5", "math.sqrt(1 - x)", "gamma ** x"]
 SAFE_FACTORS = ["0.95", "0.9 if epoch % 10 == 9 else 1.0", "1.0 - 0.01 * min(epoch, 50)", "math.sqrt(0.9)",
                 "1 + 1 / (epoch + 2) - 0.5", "0.99 ** (epoch % 3)"]
 
 
 # ---------------------------------------------------------------- random configurations
-def _expr(r: random.Random, depth: int) -> str:
-    """A random expression in `epoch` from the explorer's Python subset."""
+def _expr(r: random.Random, depth: int, var: str = "epoch") -> str:
+    """A random expression in `var` (epoch, or x for scale_fn) from the explorer's Python subset."""
     if depth <= 0 or r.random() < 0.25:
-        return r.choice(["epoch", "epoch", str(r.randint(0, 9)), repr(round(r.uniform(-2, 3), r.randint(0, 3))),
+        return r.choice([var, var, str(r.randint(0, 9)), repr(round(r.uniform(-2, 3), r.randint(0, 3))),
                          "math.pi", "math.e", "True"])
     kind = r.random()
-    a, b = _expr(r, depth - 1), _expr(r, depth - 1)
+    a, b = _expr(r, depth - 1, var), _expr(r, depth - 1, var)
     if kind < 0.45:
         op = r.choice(["+", "-", "*", "/", "//", "%", "+", "*"])
         return f"({a} {op} {b})"
@@ -58,14 +63,14 @@ def _expr(r: random.Random, depth: int) -> str:
         exponent = r.choice([str(r.randint(0, 3)), repr(round(r.uniform(-1.5, 2), 2)), "epoch", f"({a} % 3)"])
         return f"({base} ** {exponent})"
     if kind < 0.7:
-        return f"{r.choice(['min', 'max'])}({a}, {b}{', ' + _expr(r, 0) if r.random() < 0.3 else ''})"
+        return f"{r.choice(['min', 'max'])}({a}, {b}{', ' + _expr(r, 0, var) if r.random() < 0.3 else ''})"
     if kind < 0.8:
         fn = r.choice(["math.cos", "math.sin", "math.exp", "math.log", "math.sqrt", "abs"])
         inner = f"{a} / 100" if fn == "math.exp" else a
         return f"{fn}({inner})"
     if kind < 0.9:
         cmp = r.choice(["<", "<=", ">", ">=", "==", "!="])
-        return f"({a} if {_expr(r, 0)} {cmp} {b} else {_expr(r, depth - 1)})"
+        return f"({a} if {_expr(r, 0, var)} {cmp} {b} else {_expr(r, depth - 1, var)})"
     return f"(-{a})" if r.random() < 0.5 else f"({a} {r.choice(['and', 'or'])} {b})"
 
 
@@ -142,9 +147,15 @@ def _args(r: random.Random, name: str, steps: int) -> dict:
         down = r.choice([None, None, r.randint(1, max(2, steps // 2)), 0])
         if bad:
             up, down = r.choice([(0, 0), (0, 4), (0, None)])
+        scale_fn = None
+        if r.random() < 0.35:  # a custom scale_fn: mode is then ignored (even an invalid one), scale_mode used
+            scale_fn = r.choice(SAFE_SCALES) if r.random() < 0.6 else _expr(r, r.randint(1, 2), "x")
+            if r.random() < 0.1:
+                scale_fn = r.choice(BAD_SCALES)
         return {"base_lr": base, "max_lr": base * _f(r, 1, 100), "step_size_up": up, "step_size_down": down,
-                "mode": "sideways" if bad and r.random() < 0.3 else r.choice(["triangular", "triangular2", "exp_range"]),
-                "gamma": r.choice([1.0, 0.99, 0.999, round(_f(r, 0.9, 1.0), 4)]),
+                "mode": "sideways" if (bad or scale_fn) and r.random() < 0.3
+                else r.choice(["triangular", "triangular2", "exp_range"]),
+                "gamma": r.choice([1.0, 0.99, 0.999, round(_f(r, 0.9, 1.0), 4)]), "scale_fn": scale_fn,
                 "scale_mode": r.choice(["cycle", "iterations"]), "cycle_momentum": r.random() < 0.7,
                 "base_momentum": round(_f(r, 0.5, 0.85), 3), "max_momentum": round(_f(r, 0.85, 0.99), 3)}
     if name == "OneCycleLR":
@@ -179,6 +190,50 @@ def _args(r: random.Random, name: str, steps: int) -> dict:
     raise KeyError(name)
 
 
+# The arguments torch's signatures type `int` (spec.js types them int / int?): the explorer
+# passes a float there as torch gets it; in the engine's JSON such a float is {"float": x}.
+INT_ARGS = {"step_size", "total_iters", "T_max", "T_0", "T_mult", "step_size_up", "step_size_down", "total_steps",
+            "epochs", "steps_per_epoch", "patience", "cooldown", "anneal_epochs", "last_epoch"}
+NO_LAST_EPOCH = {"ReduceLROnPlateau", "ChainedScheduler"}
+
+
+def _floatify(r: random.Random, value: int) -> float:
+    """A float where torch's signature says int: integral (3.0), fractional, or zero."""
+    return r.choice([float(value), value + 0.5, value - 0.25, round(value * r.uniform(0.5, 1.5), 2), 0.0, 2.5])
+
+
+def _last_epoch(r: random.Random, steps: int, later: bool):
+    """last_epoch: -1 mostly. Any other value needs `initial_lr` in the group (KeyError on a fresh
+    optimizer), which an earlier member of a composition has written (`later`)."""
+    if r.random() < (0.5 if later else 0.85):
+        return -1
+    return r.choice([-1.0, 0, 0.0, 1, 3, -2, -3, r.randint(0, steps + 5), r.randint(-6, -1),
+                     round(r.uniform(-3, steps), 1), float(r.randint(0, 10))])
+
+
+def _arguments(r: random.Random, name: str, steps: int, later: bool = False) -> dict:
+    """_args, plus a float in an int argument now and then, and last_epoch."""
+    args = _args(r, name, steps)
+    ints = [k for k, v in args.items() if k in INT_ARGS and isinstance(v, int) and not isinstance(v, bool)]
+    if ints and r.random() < 0.15:
+        k = r.choice(ints)
+        args[k] = _floatify(r, args[k])
+    if name not in NO_LAST_EPOCH:
+        args["last_epoch"] = _last_epoch(r, steps, later)
+    return args
+
+
+def to_engine(config: dict) -> dict:
+    """The configuration in the engine's JSON: a float in an int argument as {"float": x}."""
+    def args(a: dict) -> dict:
+        return {k: {"float": v} if k in INT_ARGS and isinstance(v, float) else v for k, v in a.items()}
+
+    out = dict(config, args=args(config.get("args", {})))
+    if "schedulers" in config:
+        out["schedulers"] = [dict(m, args=args(m["args"])) for m in config["schedulers"]]
+    return out
+
+
 def _metric(r: random.Random) -> dict:
     return {"start": round(_f(r, 1, 3), 3), "floor": round(_f(r, 0.1, 0.9), 3), "plateau_at": r.randint(1, 60),
             "noise": r.choice([0.0, 0.01, 0.05, round(_f(r, 0, 0.3), 3)]), "seed": r.randint(0, 2 ** 32 - 1)}
@@ -193,19 +248,21 @@ def configs(name: str, n: int, seed: int = 0) -> list[dict]:
         if name in COMPOSITES:
             k = r.randint(2, 3)
             members = []
-            for _ in range(k):
+            for i in range(k):
                 member = r.choice([s for s in SCHEDULERS if s != "ReduceLROnPlateau" or r.random() < 0.05])
-                members.append({"scheduler": member, "args": _args(r, member, steps)})
+                members.append({"scheduler": member, "args": _arguments(r, member, steps, later=i > 0)})
             config["schedulers"] = members
             if name == "SequentialLR":
                 ms = sorted(r.randint(0 if r.random() < 0.1 else 1, steps) for _ in range(k - 1))
                 if r.random() < 0.04:
                     ms = ms[:-1]  # one milestone too few
-                config["args"] = {"milestones": ms}
+                # any last_epoch is accepted: it shifts the wrapper's count against the milestones
+                config["args"] = {"milestones": ms, "last_epoch": -1 if r.random() < 0.6 else r.choice(
+                    [0, 2, -3, r.randint(-5, steps), 1.5, -1.0, float(r.randint(0, 8))])}
             else:
                 config["args"] = {}
         else:
-            config["args"] = _args(r, name, steps)
+            config["args"] = _arguments(r, name, steps)
         if name == "ReduceLROnPlateau":
             if r.random() < 0.5:
                 config["metric"] = _metric(r)
@@ -216,15 +273,17 @@ def configs(name: str, n: int, seed: int = 0) -> list[dict]:
 
 
 # ---------------------------------------------------------------- torch
-def _lambda(expression: str):
+def _lambda(expression: str, var: str = "epoch"):
     # The expression was written by this module or by the explorer's code generator, never by a reader.
-    return eval("lambda epoch: " + expression, {"math": math, "min": min, "max": max, "abs": abs, "__builtins__": {}})
+    return eval(f"lambda {var}: " + expression, {"math": math, "min": min, "max": max, "abs": abs, "__builtins__": {}})
 
 
 def _scheduler(optimizer, name: str, args: dict):
     args = dict(args)
     if name in ("LambdaLR", "MultiplicativeLR"):
         args["lr_lambda"] = _lambda(args["lr_lambda"])
+    if args.get("scale_fn") is not None:
+        args["scale_fn"] = _lambda(args["scale_fn"], "x")
     if name == "SWALR":
         return torch.optim.swa_utils.SWALR(optimizer, **args)
     return getattr(torch.optim.lr_scheduler, name)(optimizer, **args)
@@ -261,7 +320,8 @@ def run_torch(config: dict) -> dict:
                     if isinstance(group["lr"], complex):
                         return {"lrs": [], "momenta": [], "metrics": metrics, "error": ("complex", repr(group["lr"]))}
                 if name == "SequentialLR":
-                    sched = torch.optim.lr_scheduler.SequentialLR(opt, members, milestones=config["args"]["milestones"])
+                    sched = torch.optim.lr_scheduler.SequentialLR(opt, members, milestones=config["args"]["milestones"],
+                                                                  last_epoch=config["args"].get("last_epoch", -1))
                 else:
                     sched = torch.optim.lr_scheduler.ChainedScheduler(members, optimizer=opt)
             else:
@@ -306,7 +366,7 @@ def run_engine(configs: list[dict], views: bool = False) -> list[dict]:
     return the page's program, CSV, URL query and the configuration parsed back from it."""
     with tempfile.TemporaryDirectory() as tmp:
         src, dst = Path(tmp) / "configs.json", Path(tmp) / "results.json"
-        src.write_text(json.dumps(configs))
+        src.write_text(json.dumps([to_engine(c) for c in configs]))
         subprocess.run(["node", "--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", str(HARNESS), str(src), str(dst)]
                        + (["views"] if views else []),
                        check=True, cwd=ROOT, capture_output=True, text=True)

@@ -293,6 +293,7 @@ CLAIMS = [
     ('explorer.md', 'data-explorer="page"><p>The explorer needs JavaScript; every scheduler page shows its example', 'tests/test_claims_schedulers.py::test_every_scheduler_page_shows_its_example_as_a_figure_and_the_overview_draws_each_of_them'),
     ('explorer.md', 'of random configurations of every scheduler through both torch and', 'tests/test_explorer.py::test_engine_equals_torch_on_random_configurations tests/test_explorer.py::test_engine_changes_momentum_and_beta1_where_torch_does tests/test_claims_schedulers.py::test_the_explorer_engine_is_compared_on_every_scheduler'),
     ('explorer.md', '`…`); it is parsed, never evaluated as code.', 'tests/test_claims_schedulers.py::test_the_lr_lambda_expression_is_parsed_never_evaluated_as_code'),
+    ('explorer.md', "has an input for each constructor argument, typed as torch's", 'tests/test_explorer.py::test_the_form_has_an_input_for_each_constructor_argument tests/test_browser_explorer.py::test_explorer_fits_a_phone_and_labels_every_input'),
     # --- guides/changing_a_schedule.md (added after merging; not yet proven)
     ('guides/changing_a_schedule.md', '!!! tip "Put every group in the optimizer from', UNCHECKED),
     ('guides/changing_a_schedule.md', 'then set `…`** works only where the next LR is', UNCHECKED),

@@ -86,6 +86,21 @@ def assert_csv_is_torch(text: str, config: dict):
     return want
 
 
+def test_the_site_serves_the_modules_without_their_comment_lines(built_site):
+    """The served modules are the sources less their `//` lines (nothing else changes), which is
+    safe because no template literal spans lines (a backtick count per line is even)."""
+    from explorer_assets import comment_free  # noqa: PLC0415
+
+    sources = sorted((ex.ROOT / "docs/assets/explorer").glob("*.js"))
+    assert len(sources) >= 6
+    for source in sources:
+        text = source.read_text(encoding="utf-8")
+        assert all(line.count("`") % 2 == 0 for line in text.splitlines()), source.name
+        served = (built_site / "assets/explorer" / source.name).read_text(encoding="utf-8")
+        assert served == comment_free(text) and len(served) < len(text), source.name
+        assert not [line for line in served.splitlines() if line.lstrip().startswith("//")], source.name
+
+
 @pytest.mark.parametrize("index", range(BROWSER_CONFIGS))
 def test_a_random_url_shows_what_torch_computes(page, base_url, index):  # noqa: F811
     config = sample_configs()[index]
@@ -139,6 +154,62 @@ def test_an_invalid_value_shows_torchs_message(page, base_url):  # noqa: F811
                          "args": {"step_size": 0, "gamma": 0.1}})
     assert page.locator(".ex-error").first.text_content().startswith(f"{want['error'][0]}: {want['error'][1]}")
     assert read_csv(page).splitlines() == ["step,lr", "0,0.1"]
+
+
+def test_a_float_step_size_runs_as_torch_runs_it(page, base_url):  # noqa: F811
+    """StepLR takes step_size=2.5 (it decays at steps 5 and 10); CosineAnnealingWarmRestarts rejects T_0=3.0."""
+    page.goto(base_url + "explorer/?scheduler=StepLR&lr=0.1&steps=12&step_size=2.5", wait_until="networkidle")
+    config = {"scheduler": "StepLR", "optimizer": "SGD", "lr": 0.1, "momentum": 0.9, "steps": 12,
+              "args": {"step_size": 2.5, "gamma": 0.1}}
+    assert page.locator(".ex-error").first.text_content() == ""
+    assert page.get_by_label("step_size").input_value() == "2.5"
+    assert "StepLR(optimizer, step_size=2.5, gamma=0.1)" in page.locator(".ex-code code").first.text_content()
+    want = assert_csv_is_torch(read_csv(page), config)
+    assert want["lrs"][4] == 0.1 and want["lrs"][5] < want["lrs"][4] and want["lrs"][10] < want["lrs"][9]
+    # Typed, the float reaches the URL as written; 3.0 stays a float, which torch rejects for T_0.
+    page.get_by_label("step_size").fill("4.0")
+    page.wait_for_function("() => location.search.includes('step_size=4.0')")
+    assert "step_size=4.0," in page.locator(".ex-code code").first.text_content()
+    page.goto(base_url + "explorer/?scheduler=CosineAnnealingWarmRestarts&lr=0.1&steps=20&T_0=5", wait_until="networkidle")
+    page.get_by_label("T_0").fill("3.0")
+    config = {"scheduler": "CosineAnnealingWarmRestarts", "optimizer": "SGD", "lr": 0.1, "momentum": 0.9, "steps": 20,
+              "args": {"T_0": 3.0, "T_mult": 1, "eta_min": 0.0}}
+    assert ex.run_torch(config)["error"] == ("ValueError", "Expected positive integer T_0, but got 3.0")
+    page.wait_for_function("() => document.querySelector('.ex-error').textContent.length > 0")
+    assert page.locator(".ex-error").first.text_content() == "ValueError: Expected positive integer T_0, but got 3.0"
+
+
+def test_last_epoch_and_scale_fn_follow_torch(page, base_url):  # noqa: F811
+    """last_epoch=0 on the program's fresh optimizer is torch's KeyError; after a first member of a
+    chain it runs; a scale_fn typed in x reaches the program, the URL and the CSV."""
+    page.goto(base_url + "explorer/?scheduler=StepLR&lr=0.1&steps=5&step_size=2&last_epoch=0", wait_until="networkidle")
+    config = {"scheduler": "StepLR", "optimizer": "SGD", "lr": 0.1, "momentum": 0.9, "steps": 5,
+              "args": {"step_size": 2, "gamma": 0.1, "last_epoch": 0}}
+    error = ex.run_torch(config)["error"]
+    assert error[0] == "KeyError" and "initial_lr" in error[1]
+    assert page.locator(".ex-error").first.text_content() == f"KeyError: {error[1]}"
+    assert page.get_by_label("last_epoch").input_value() == "0"
+    assert "last_epoch=0)" in page.locator(".ex-code code").first.text_content()
+    members = [{"scheduler": "ExponentialLR", "gamma": 0.9, "last_epoch": -1},
+               {"scheduler": "CosineAnnealingLR", "T_max": 8, "eta_min": 0.0, "last_epoch": 3}]
+    page.goto(base_url + "explorer/?scheduler=ChainedScheduler&lr=0.1&steps=20&schedulers=" + quote(json.dumps(members)),
+              wait_until="networkidle")
+    config = {"scheduler": "ChainedScheduler", "optimizer": "SGD", "lr": 0.1, "momentum": 0.9, "steps": 20, "args": {},
+              "schedulers": [{"scheduler": m["scheduler"], "args": {k: v for k, v in m.items() if k != "scheduler"}}
+                             for m in members]}
+    assert page.locator(".ex-error").first.text_content() == ""
+    assert_csv_is_torch(read_csv(page), config)
+    page.goto(base_url + "explorer/?scheduler=CyclicLR&lr=0.1&steps=60&step_size_up=5&cycle_momentum=false",
+              wait_until="networkidle")
+    page.get_by_label("scale_fn").fill("0.5 ** x")
+    page.get_by_label("scale_mode").select_option("iterations")
+    page.wait_for_function("() => location.search.includes('scale_mode=iterations')")
+    assert parse_qs(urlparse(page.url).query)["scale_fn"] == ["0.5 ** x"]
+    assert "scale_fn=lambda x: 0.5 ** x," in page.locator(".ex-code code").first.text_content()
+    config = {"scheduler": "CyclicLR", "optimizer": "SGD", "lr": 0.1, "momentum": 0.9, "steps": 60,
+              "args": {**{k: v for k, v in zip(("base_lr", "max_lr"), (0.001, 0.1))}, "step_size_up": 5,
+                       "cycle_momentum": False, "scale_fn": "0.5 ** x", "scale_mode": "iterations"}}
+    assert_csv_is_torch(read_csv(page), config)
 
 
 def test_composition_builder_writes_sequential_and_chained_code(page, base_url):  # noqa: F811

@@ -1,7 +1,8 @@
-// A small parser for the lr_lambda expressions of LambdaLR / MultiplicativeLR, in Python syntax:
-// numbers, epoch, + - * / // % **, parentheses, comparisons, and/or/not, `a if c else b`,
-// min, max, abs, math.cos/sin/exp/log/sqrt/pi/e. It never calls eval: the text is tokenised,
-// parsed into closures, and evaluated with Python's int/float/bool semantics and messages.
+// A small parser for the lr_lambda expressions of LambdaLR / MultiplicativeLR (and CyclicLR's
+// scale_fn, in x), in Python syntax: numbers, the variable, + - * / // % **, parentheses,
+// comparisons, and/or/not, `a if c else b`, min, max, abs, math.cos/sin/exp/log/sqrt/pi/e.
+// It never calls eval: the text is tokenised, parsed into closures, and evaluated with
+// Python's int/float/bool semantics and messages.
 
 import {
   PyError, UNSUPPORTED, fail, fdiv, idiv, imod, ifloordiv, fmod, ffloordiv, fpow,
@@ -135,7 +136,8 @@ function numberValue(s) {
 }
 
 // ---------- parser: text -> closure(env) ----------
-export function compile(text) {
+// `variable` is the lambda's argument: epoch (lr_lambda) or x (CyclicLR's scale_fn).
+export function compile(text, variable = "epoch") {
   if (typeof text !== "string" || text.trim() === "") fail("SyntaxError", "the expression is empty");
   const toks = tokenize(text);
   let i = 0;
@@ -267,15 +269,15 @@ export function compile(text) {
       return call(MATH_FUNCS[attr.s], args());
     }
     if (name in FUNCS && isOp("(")) return call(FUNCS[name], args());
-    if (name === "epoch") return (env) => env;
+    if (name === variable) return (env) => env;
     return () => fail("NameError", `name '${name}' is not defined`);
   }
   const term = binaryLevel(unary, ["*", "/", "//", "%"]);
   const arith = binaryLevel(term, ["+", "-"]);
   const body = ternary();
   if (peek().t !== "end") syntax();
-  // f(epoch) -> {k, v}
-  return (epoch) => body(int(epoch));
+  // f(value, isFloat) -> {k, v}: the argument is a Python int, or a float when isFloat
+  return (value, isFloat) => body(isFloat ? flt(value) : int(value));
 }
 
 export { INT, FLOAT, BOOL, PyError };

@@ -135,9 +135,25 @@ export function repr(x) {
   return `${sign}${m}e${e < 0 ? "-" : "+"}${es}`;
 }
 
+// An argument torch types int holds a JS number when the reader wrote a Python int, and
+// {float: x} when they wrote a Python float (2.5, 3.0): torch accepts some and rejects others.
+const tagged = (v) => v !== null && typeof v === "object" && "float" in v;
+export const isPyFloat = (v) => tagged(v) || (typeof v === "number" && !Number.isInteger(v));
+export const num = (v) => (tagged(v) ? v.float : v);
+// f"{v}" of such a number
+export const fmtNum = (v) => (isPyFloat(v) ? repr(num(v)) : String(v));
+
+// repr() of a Python str
+export function strRepr(s) {
+  const q = s.includes("'") && !s.includes('"') ? '"' : "'";
+  const body = s.replace(/[\\\n\r\t]/g, (c) => ({ "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t" })[c]);
+  return q + (q === "'" ? body.replace(/'/g, "\\'") : body) + q;
+}
+
 // f"{value}" of an argument whose Python type is known (int, float, bool, str, None, list).
 export function pyStr(value, type) {
   if (value === null || value === undefined) return "None";
+  if (typeof value === "object" && !Array.isArray(value)) return repr(value.float);
   if (typeof value === "boolean") return value ? "True" : "False";
   if (typeof value === "string") return value;
   if (Array.isArray(value)) return `[${value.map((v) => pyStr(v, type === "float" ? "float" : "int")).join(", ")}]`;

@@ -1,45 +1,49 @@
 // What the explorer knows about each scheduler's constructor (typed arguments and defaults),
 // and the three views of one configuration: the URL query, the Python program, the CSV.
 
-import { repr, pyStr } from "./py.js";
+import { repr, pyStr, num } from "./py.js";
 
 const THIRD = 1.0 / 3;
-// [name, type, default]; types: int, int?, float, bool, str:<choices>, intlist, expr
+const LAST_EPOCH = ["last_epoch", "int", -1];
+// [name, type, default]; types: int, int? (a Python int, or a float as {float: x}), count (the
+// explorer's own integers), float, bool, str:<choices>, intlist, expr (in epoch), xexpr (in x, or None)
 export const SPECS = {
-  LambdaLR: [["lr_lambda", "expr", "0.95 ** epoch"]],
-  MultiplicativeLR: [["lr_lambda", "expr", "0.95"]],
-  StepLR: [["step_size", "int", 30], ["gamma", "float", 0.1]],
-  MultiStepLR: [["milestones", "intlist", [30, 80]], ["gamma", "float", 0.1]],
-  ConstantLR: [["factor", "float", THIRD], ["total_iters", "int", 5]],
-  LinearLR: [["start_factor", "float", THIRD], ["end_factor", "float", 1.0], ["total_iters", "int", 5]],
-  ExponentialLR: [["gamma", "float", 0.95]],
-  PolynomialLR: [["total_iters", "int", 5], ["power", "float", 1.0]],
-  CosineAnnealingLR: [["T_max", "int", 100], ["eta_min", "float", 0.0]],
-  CosineAnnealingWarmRestarts: [["T_0", "int", 20], ["T_mult", "int", 1], ["eta_min", "float", 0.0]],
+  LambdaLR: [["lr_lambda", "expr", "0.95 ** epoch"], LAST_EPOCH],
+  MultiplicativeLR: [["lr_lambda", "expr", "0.95"], LAST_EPOCH],
+  StepLR: [["step_size", "int", 30], ["gamma", "float", 0.1], LAST_EPOCH],
+  MultiStepLR: [["milestones", "intlist", [30, 80]], ["gamma", "float", 0.1], LAST_EPOCH],
+  ConstantLR: [["factor", "float", THIRD], ["total_iters", "int", 5], LAST_EPOCH],
+  LinearLR: [["start_factor", "float", THIRD], ["end_factor", "float", 1.0], ["total_iters", "int", 5], LAST_EPOCH],
+  ExponentialLR: [["gamma", "float", 0.95], LAST_EPOCH],
+  PolynomialLR: [["total_iters", "int", 5], ["power", "float", 1.0], LAST_EPOCH],
+  CosineAnnealingLR: [["T_max", "int", 100], ["eta_min", "float", 0.0], LAST_EPOCH],
+  CosineAnnealingWarmRestarts: [["T_0", "int", 20], ["T_mult", "int", 1], ["eta_min", "float", 0.0], LAST_EPOCH],
   CyclicLR: [
     ["base_lr", "float", 0.001], ["max_lr", "float", 0.1], ["step_size_up", "int", 20], ["step_size_down", "int?", null],
-    ["mode", "str:triangular,triangular2,exp_range", "triangular"], ["gamma", "float", 1.0],
+    ["mode", "str:triangular,triangular2,exp_range", "triangular"], ["gamma", "float", 1.0], ["scale_fn", "xexpr", null],
     ["scale_mode", "str:cycle,iterations", "cycle"], ["cycle_momentum", "bool", true],
-    ["base_momentum", "float", 0.8], ["max_momentum", "float", 0.9],
+    ["base_momentum", "float", 0.8], ["max_momentum", "float", 0.9], LAST_EPOCH,
   ],
   OneCycleLR: [
     ["max_lr", "float", 0.1], ["total_steps", "int?", 100], ["epochs", "int?", null], ["steps_per_epoch", "int?", null],
     ["pct_start", "float", 0.3], ["anneal_strategy", "str:cos,linear", "cos"], ["cycle_momentum", "bool", true],
     ["base_momentum", "float", 0.85], ["max_momentum", "float", 0.95], ["div_factor", "float", 25.0],
-    ["final_div_factor", "float", 1e4], ["three_phase", "bool", false],
+    ["final_div_factor", "float", 1e4], ["three_phase", "bool", false], LAST_EPOCH,
   ],
   ReduceLROnPlateau: [
     ["mode", "str:min,max", "min"], ["factor", "float", 0.1], ["patience", "int", 10], ["threshold", "float", 1e-4],
     ["threshold_mode", "str:rel,abs", "rel"], ["cooldown", "int", 0], ["min_lr", "float", 0.0], ["eps", "float", 1e-8],
   ],
-  SWALR: [["swa_lr", "float", 0.05], ["anneal_epochs", "int", 10], ["anneal_strategy", "str:cos,linear", "cos"]],
+  SWALR: [["swa_lr", "float", 0.05], ["anneal_epochs", "int", 10], ["anneal_strategy", "str:cos,linear", "cos"], LAST_EPOCH],
 };
+// SequentialLR's own arguments besides its schedulers (ChainedScheduler has none)
+export const SEQUENTIAL_SPEC = [["milestones", "intlist", [10]], LAST_EPOCH];
 export const BASIC = Object.keys(SPECS);
 export const COMPOSITE = ["SequentialLR", "ChainedScheduler"];
 export const ALL = [...BASIC, ...COMPOSITE];
 export const METRIC_SPEC = [
-  ["metric_start", "float", 2.0], ["metric_floor", "float", 0.5], ["metric_plateau_at", "int", 40],
-  ["metric_noise", "float", 0.05], ["metric_seed", "int", 0],
+  ["metric_start", "float", 2.0], ["metric_floor", "float", 0.5], ["metric_plateau_at", "count", 40],
+  ["metric_noise", "float", 0.05], ["metric_seed", "count", 0],
 ];
 const OPTIMIZERS = ["SGD", "Adam", "Adagrad"];
 
@@ -56,7 +60,7 @@ export function defaultConfig(name = "CosineAnnealingLR") {
       { scheduler: "LinearLR", args: { ...defaults("LinearLR"), start_factor: 0.1, total_iters: 10 } },
       { scheduler: "CosineAnnealingLR", args: { ...defaults("CosineAnnealingLR"), T_max: 90 } },
     ];
-    config.args = name === "SequentialLR" ? { milestones: [10] } : {};
+    config.args = name === "SequentialLR" ? { milestones: [10], last_epoch: -1 } : {};
   } else {
     config.args = defaults(name);
   }
@@ -68,7 +72,7 @@ export function defaultConfig(name = "CosineAnnealingLR") {
 }
 
 export function typeOf(name, key) {
-  const row = (SPECS[name] || []).find(([k]) => k === key);
+  const row = (name === "SequentialLR" ? SEQUENTIAL_SPEC : SPECS[name] || []).find(([k]) => k === key);
   return row ? row[1] : null;
 }
 
@@ -82,6 +86,7 @@ export function parseValue(type, text, key) {
     if (!raw) throw new InputError(`${key}: enter an expression in epoch`);
     return raw;
   }
+  if (type === "xexpr") return raw === "" || raw === "None" || raw === "null" ? null : raw;
   if (type.startsWith("str:")) {
     const word = raw.replace(/^["']|["']$/g, "");
     if (!word) throw new InputError(`${key}: enter one of ${type.slice(4).split(",").join(", ")}`);
@@ -98,8 +103,11 @@ export function parseValue(type, text, key) {
     return value;
   }
   if (type === "int?" && value === null) return null;
-  if (type === "int" || type === "int?") {
-    if (typeof value !== "number" || !Number.isSafeInteger(value)) throw new InputError(`${key}: expected an integer, got ${raw}`);
+  if (type === "int" || type === "int?" || type === "count") {
+    if (typeof value !== "number" || !Number.isFinite(value)) throw new InputError(`${key}: expected an integer, got ${raw}`);
+    // a Python float literal (2.5, 3.0, 1e3) where torch's signature says int: passed as the float
+    if (type !== "count" && /[.eE]/.test(raw)) return { float: value };
+    if (!Number.isSafeInteger(value)) throw new InputError(`${key}: expected an integer, got ${raw}`);
     return value;
   }
   if (type === "float") {
@@ -122,12 +130,14 @@ export function parseValue(type, text, key) {
 }
 
 function describe(type) {
-  return { int: "integer", "int?": "integer or null", float: "number", bool: "true/false", intlist: "list of integers" }[type] || type;
+  return { int: "integer", "int?": "integer or null", count: "integer", float: "number", bool: "true/false", intlist: "list of integers" }[type] || type;
 }
 
 // The text of a value in the URL and in the inputs (a JSON literal, a bare word, an expression).
 export function formatValue(type, value) {
+  if (type === "xexpr") return value === null || value === undefined ? "" : String(value);
   if (value === null || value === undefined) return "null";
+  if (typeof value === "object" && !Array.isArray(value)) return repr(value.float);
   if (type === "expr" || type.startsWith("str:")) return String(value);
   if (typeof value === "boolean") return value ? "true" : "false";
   if (Array.isArray(value)) return `[${value.map((v) => (type === "floatlist" ? repr(v) : String(v))).join(",")}]`;
@@ -146,13 +156,15 @@ export function toQuery(config) {
   if (config.optimizer === "SGD") parts.push(["momentum", repr(config.momentum)]);
   if (config.optimizer === "Adam") parts.push(["betas", formatValue("floatlist", config.betas)]);
   if (COMPOSITE.includes(config.scheduler)) {
-    if (config.scheduler === "SequentialLR") parts.push(["milestones", formatValue("intlist", config.args.milestones)]);
+    if (config.scheduler === "SequentialLR") {
+      for (const [key, type] of SEQUENTIAL_SPEC) parts.push([key, formatValue(type, config.args[key])]);
+    }
+    // a JSON list; a Python float in an int argument is written as Python writes it (3.0)
     const members = config.schedulers.map((m) => {
-      const out = { scheduler: m.scheduler };
-      for (const [key, type] of SPECS[m.scheduler]) out[key] = m.args[key];
-      return out;
+      const fields = [["scheduler", m.scheduler], ...SPECS[m.scheduler].map(([key]) => [key, m.args[key]])];
+      return `{${fields.map(([k, v]) => `${JSON.stringify(k)}:${jsonText(v)}`).join(",")}}`;
     });
-    parts.push(["schedulers", JSON.stringify(members)]);
+    parts.push(["schedulers", `[${members.join(",")}]`]);
   } else {
     for (const [key, type] of SPECS[config.scheduler]) parts.push([key, formatValue(type, config.args[key])]);
   }
@@ -162,6 +174,12 @@ export function toQuery(config) {
   }
   return "?" + parts.map(([k, v]) => `${k}=${enc(v)}`).join("&");
 }
+
+const jsonText = (v) => (v !== null && typeof v === "object" && !Array.isArray(v) ? repr(v.float) : JSON.stringify(v === undefined ? null : v));
+// JSON.parse, keeping a number written with a point or an exponent as {float: x}
+const JSON_TOKEN = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+const parseKeepingFloats = (text) => JSON.parse(text.replace(JSON_TOKEN, (t) => (t[0] !== '"' && /[.eE]/.test(t) ? `{"float":${t}}` : t)));
+const literal = (v) => (Array.isArray(v) ? `[${v.map(literal).join(",")}]` : jsonText(v));
 
 // Parse a query string into a configuration. Unknown keys are errors (so typos do not pass silently).
 export function fromQuery(search) {
@@ -175,7 +193,7 @@ export function fromQuery(search) {
     seen.add(key);
   };
   get("lr", "float", (v) => { config.lr = v; });
-  get("steps", "int", (v) => { config.steps = v; });
+  get("steps", "count", (v) => { config.steps = v; });
   get("optimizer", `str:${OPTIMIZERS.join(",")}`, (v) => {
     if (!OPTIMIZERS.includes(v)) throw new InputError(`optimizer: ${v} is not one of ${OPTIMIZERS.join(", ")}`);
     config.optimizer = v;
@@ -183,11 +201,11 @@ export function fromQuery(search) {
   get("momentum", "float", (v) => { config.momentum = v; });
   get("betas", "floatlist", (v) => { config.betas = v; });
   if (COMPOSITE.includes(name)) {
-    if (name === "SequentialLR") get("milestones", "intlist", (v) => { config.args.milestones = v; });
+    if (name === "SequentialLR") for (const [key, type] of SEQUENTIAL_SPEC) get(key, type, (v) => { config.args[key] = v; });
     seen.add("schedulers");
     if (params.has("schedulers")) {
       let list;
-      try { list = JSON.parse(params.get("schedulers")); } catch { throw new InputError("schedulers: not a JSON list"); }
+      try { list = parseKeepingFloats(params.get("schedulers")); } catch { throw new InputError("schedulers: not a JSON list"); }
       if (!Array.isArray(list)) throw new InputError("schedulers: expected a JSON list of {\"scheduler\": ..., arguments}");
       config.schedulers = list.map((m, i) => {
         if (!m || !BASIC.includes(m.scheduler)) throw new InputError(`schedulers[${i}]: unknown scheduler ${m && m.scheduler}`);
@@ -196,7 +214,8 @@ export function fromQuery(search) {
           if (key === "scheduler") continue;
           const type = typeOf(m.scheduler, key);
           if (!type) throw new InputError(`schedulers[${i}]: ${m.scheduler} has no argument ${key}`);
-          args[key] = parseValue(type, type === "expr" || type.startsWith("str:") ? value : JSON.stringify(value), key);
+          const text = typeof value === "string" && (type.endsWith("expr") || type.startsWith("str:")) ? value : literal(value);
+          args[key] = parseValue(type, text, key);
         }
         return { scheduler: m.scheduler, args };
       });
@@ -221,14 +240,18 @@ const MEMBER_NAMES = ["first", "second", "third", "fourth", "fifth"];
 
 function pyValue(type, value) {
   if (type === "expr") return `lambda epoch: ${value}`;
+  if (type === "xexpr") return value === null || value === undefined ? "None" : `lambda x: ${value}`;
   if (type.startsWith("str:")) return `"${String(value).replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
   if (type === "intlist") return `[${value.join(", ")}]`;
   return pyStr(value, type === "float" ? "float" : "int");
 }
 
+// last_epoch=-1 and scale_fn=None, the defaults, are left out of the program
+const shown = (key, value) => !(key === "last_epoch" && (value === -1 || value === undefined)) && !(key === "scale_fn" && (value === null || value === undefined));
+
 function constructor(name, args) {
   const cls = name === "SWALR" ? "torch.optim.swa_utils.SWALR" : `torch.optim.lr_scheduler.${name}`;
-  const list = SPECS[name].map(([key, type]) => `${key}=${pyValue(type, args[key])}`);
+  const list = SPECS[name].filter(([key]) => shown(key, args[key])).map(([key, type]) => `${key}=${pyValue(type, args[key])}`);
   const one = `${cls}(optimizer, ${list.join(", ")})`;
   if (one.length <= 88) return one;
   return `${cls}(\n    optimizer,\n${list.map((a) => `    ${a},\n`).join("")})`;
@@ -246,7 +269,7 @@ export function program(config) {
   if (config.metrics) throw new InputError("a program needs the synthetic metric, not a list of metrics");
   const lines = [];
   const members = COMPOSITE.includes(config.scheduler) ? config.schedulers : [config];
-  const usesMath = members.some((m) => ["LambdaLR", "MultiplicativeLR"].includes(m.scheduler) && /\bmath\./.test(m.args.lr_lambda));
+  const usesMath = members.some((m) => SPECS[m.scheduler].some(([key, type]) => type.endsWith("expr") && /\bmath\./.test(m.args[key] || "")));
   if (usesMath) lines.push("import math", "");
   lines.push("import torch", "", "params = [torch.zeros(1, requires_grad=True)]");
   const opt = config.optimizer === "SGD" ? `torch.optim.SGD(params, lr=${repr(config.lr)}, momentum=${repr(config.momentum)})`
@@ -257,7 +280,8 @@ export function program(config) {
     const names = config.schedulers.map((m, i) => MEMBER_NAMES[i]);
     config.schedulers.forEach((m, i) => lines.push(`${names[i]} = ${constructor(m.scheduler, m.args)}`));
     if (config.scheduler === "SequentialLR") {
-      lines.push(`scheduler = torch.optim.lr_scheduler.SequentialLR(optimizer, schedulers=[${names.join(", ")}], milestones=[${config.args.milestones.join(", ")}])`);
+      const last = shown("last_epoch", config.args.last_epoch) ? `, last_epoch=${pyValue("int", config.args.last_epoch)}` : "";
+      lines.push(`scheduler = torch.optim.lr_scheduler.SequentialLR(optimizer, schedulers=[${names.join(", ")}], milestones=[${config.args.milestones.join(", ")}]${last})`);
     } else {
       lines.push(`scheduler = torch.optim.lr_scheduler.ChainedScheduler([${names.join(", ")}], optimizer=optimizer)`);
     }
@@ -307,7 +331,9 @@ export function csv(config, result) {
 export function markers(config, result) {
   const out = [];
   const add = (s, label) => { if (Number.isInteger(s) && s > 0 && s < config.steps) out.push([s, label]); };
-  const one = (name, a, offset) => {
+  const one = (name, args, offset) => {
+    const a = {};
+    for (const [k, v] of Object.entries(args)) a[k] = num(v);
     const at = (s, label) => add(s + offset, label);
     if (name === "StepLR" && a.step_size > 0) for (let s = a.step_size; s + offset < config.steps; s += a.step_size) at(s, "step");
     if (name === "MultiStepLR") for (const s of new Set(a.milestones)) at(s, "milestone");
@@ -328,13 +354,16 @@ export function markers(config, result) {
     if (name === "SWALR") at(a.anneal_epochs, "end of annealing");
   };
   if (config.scheduler === "SequentialLR") {
-    const ms = config.args.milestones;
+    // the wrapper's last_epoch starts at last_epoch + 1: a milestone m is reached at step m - last_epoch - 1
+    const shift = num(config.args.last_epoch ?? -1) + 1;
+    const ms = config.args.milestones.map((m) => m - shift);
     config.schedulers.forEach((m, i) => {
       if (i > 0) add(ms[i - 1], "milestone");
       one(m.scheduler, m.args, i > 0 ? ms[i - 1] : 0);
     });
   } else if (config.scheduler === "ChainedScheduler") {
-    for (const m of config.schedulers) one(m.scheduler, m.args, 0);
+    // a member built with last_epoch = k starts k + 1 steps into its schedule
+    for (const m of config.schedulers) one(m.scheduler, m.args, -(num(m.args.last_epoch ?? -1) + 1));
   } else if (config.scheduler === "ReduceLROnPlateau") {
     for (let i = 1; i < result.lrs.length; i++) if (result.lrs[i] !== result.lrs[i - 1]) add(i, "reduced");
   } else {

@@ -3,7 +3,11 @@
 
 const TEXT = {
   en: {
-    hint: { int: "integer", "int?": "integer or null", float: "number", intlist: "list, e.g. [30, 80]", expr: "Python expression in epoch", floatlist: "[beta1, beta2]" },
+    hint: {
+      int: "integer (a float such as 2.5 is passed as a float)", "int?": "integer or null (a float is passed as a float)",
+      count: "integer", float: "number", intlist: "list, e.g. [30, 80]", expr: "Python expression in epoch",
+      xexpr: "Python expression in x; empty for None", floatlist: "[beta1, beta2]",
+    },
     copy: "Copy the program", copied: "Copied", selected: "Selected: press Ctrl+C",
     download: "Download the values (CSV)",
     sharePage: "Link to this configuration", sharePanel: "Open these settings in the explorer",
@@ -22,7 +26,11 @@ const TEXT = {
     failed: (e) => `The explorer failed to start: ${e}`,
   },
   ja: {
-    hint: { int: "整数", "int?": "整数または null", float: "数値", intlist: "リスト（例：[30, 80]）", expr: "epoch を使った Python の式", floatlist: "[beta1, beta2]" },
+    hint: {
+      int: "整数（2.5 のような小数は float のまま渡します）", "int?": "整数または null（小数は float のまま渡します）",
+      count: "整数", float: "数値", intlist: "リスト（例：[30, 80]）", expr: "epoch を使った Python の式",
+      xexpr: "x を使った Python の式（空欄なら None）", floatlist: "[beta1, beta2]",
+    },
     copy: "プログラムをコピー", copied: "コピーしました", selected: "選択しました：Ctrl+C でコピー",
     download: "値をダウンロード（CSV）",
     sharePage: "この設定へのリンク", sharePanel: "この設定をエクスプローラで開く",

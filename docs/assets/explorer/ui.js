@@ -4,7 +4,7 @@
 
 import { run } from "./engine.js";
 import {
-  SPECS, BASIC, COMPOSITE, ALL, METRIC_SPEC, defaults, defaultConfig, parseValue, formatValue, InputError,
+  SPECS, SEQUENTIAL_SPEC, BASIC, COMPOSITE, ALL, METRIC_SPEC, defaults, defaultConfig, parseValue, formatValue, InputError,
   toQuery, fromQuery, program, csv, markers, momentumColumn,
 } from "./spec.js";
 import { repr } from "./py.js";
@@ -47,12 +47,12 @@ function field(key, type, value, onChange, labelText = key) {
     const hint = T.hint[type];
     input = el("input", {
       id, name: key, type: "text", spellcheck: "false", autocomplete: "off",
-      inputmode: type === "int" || type === "int?" ? "numeric" : type === "float" ? "decimal" : null,
+      inputmode: type === "count" ? "numeric" : ["int", "int?", "float"].includes(type) ? "decimal" : null,
       "aria-describedby": `${id}-hint`,
     });
     input.value = formatValue(type, value);
     input.addEventListener("input", () => onChange(input.value));
-    return el("div", { class: `ex-field${type === "expr" ? " ex-wide" : ""}` },
+    return el("div", { class: `ex-field${type.endsWith("expr") ? " ex-wide" : ""}` },
       el("label", { for: id, text: labelText }), input, el("small", { id: `${id}-hint`, text: hint }));
   }
   return el("div", { class: "ex-field" }, el("label", { for: id, text: labelText }), input);
@@ -126,7 +126,7 @@ class Explorer {
     optFields.push(field("lr", "float", c.lr, set("lr", "float", (v) => { this.config.lr = v; }), "lr"));
     if (c.optimizer === "SGD") optFields.push(field("momentum", "float", c.momentum, set("momentum", "float", (v) => { this.config.momentum = v; })));
     if (c.optimizer === "Adam") optFields.push(field("betas", "floatlist", c.betas, set("betas", "floatlist", (v) => { this.config.betas = v; })));
-    optFields.push(field("steps", "int", c.steps, set("steps", "int", (v) => {
+    optFields.push(field("steps", "count", c.steps, set("steps", "count", (v) => {
       if (v < 1 || v > 100000) throw new InputError("steps: between 1 and 100000");
       this.config.steps = v;
     })));
@@ -181,7 +181,7 @@ class Explorer {
       } }));
     }
     if (c.scheduler === "SequentialLR") {
-      box.append(field("milestones", "intlist", c.args.milestones, set("milestones", "intlist", (v) => { c.args.milestones = v; })));
+      for (const [key, type] of SEQUENTIAL_SPEC) box.append(field(key, type, c.args[key], set(key, type, (v) => { c.args[key] = v; })));
     }
     return box;
   }
@@ -322,7 +322,11 @@ class Explorer {
 
 function withDefaults(preset) {
   const base = defaultConfig(preset.scheduler);
-  return { ...base, ...JSON.parse(JSON.stringify(preset)) };
+  const config = { ...base, ...JSON.parse(JSON.stringify(preset)) };
+  // a preset names the arguments its page sets; the others (last_epoch, scale_fn...) take their defaults
+  config.args = { ...base.args, ...config.args };
+  if (config.schedulers) config.schedulers = config.schedulers.map((m) => ({ ...m, args: { ...defaults(m.scheduler), ...m.args } }));
+  return config;
 }
 
 async function mount() {
