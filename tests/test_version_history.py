@@ -204,3 +204,22 @@ def test_sequential_lr_milestone_zero_starts_in_the_second_scheduler():
         optimizer.step()
         sequential.step()
     assert seen == pytest.approx([0.1 * 0.5**t for t in range(4)], rel=REL)  # ConstantLR never applies
+
+
+INITIAL_MODE = ["ExponentialLR", "MultiplicativeLR", "LinearLR", "PolynomialLR", "CosineAnnealingLR"]
+
+
+def test_initial_mode_snippet_keeps_the_restored_lr_where_torch_has_the_mode():
+    """guides/version_history 'The initial mode, release by release': on the pinned torch the five
+    schedulers with the mode leave the restored 0.05 alone, with the counter at 4 after construction;
+    StepLR(step_size=2), whose step 4 is a boundary, decays it by its gamma (0.1) at construction."""
+    printed = {line.split("(")[0]: float(line.rsplit(":", 1)[1]) for line in result("initial_mode").stdout.splitlines()}
+    assert set(printed) == {*INITIAL_MODE, "StepLR"}
+    for name in INITIAL_MODE:
+        assert printed[name] == 0.05, name
+    assert printed["StepLR"] == pytest.approx(0.05 * 0.1, rel=1e-15)
+    for build in (lambda o: lr_scheduler.ExponentialLR(o, gamma=0.5, last_epoch=3),
+                  lambda o: lr_scheduler.StepLR(o, step_size=2, last_epoch=3)):
+        optimizer = sgd(lr=0.05)
+        optimizer.param_groups[0]["initial_lr"] = 0.1
+        assert build(optimizer).last_epoch == 4
