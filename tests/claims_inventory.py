@@ -27,7 +27,7 @@ CLAIMS = [
     ('guides/checkpoints.md', '- **every later step wrong**:', 'tests/test_properties.py::test_building_after_optimizer_load_has_the_stated_effect_at_every_step'),
     ('guides/checkpoints.md', 'carried along); - **only the first resumed step wrong**:', 'tests/test_properties.py::test_building_after_optimizer_load_has_the_stated_effect_at_every_step'),
     ('guides/checkpoints.md', 'store its attributes (`…`), never its code.', 'tests/test_checkpoints.py::test_lambdas_are_stored_as_none_and_cannot_be_pickled tests/test_lambda_lr.py::test_state_dict_keeps_none_for_functions_and_dict_for_callable_objects'),
-    ('guides/checkpoints.md', 'source has it for all five.', 'tests/test_version_history.py::test_initial_mode_leaves_a_restored_lr_alone tests/test_checkpoints.py::test_constructor_with_last_epoch_keeps_the_loaded_lr'),
+    ('guides/checkpoints.md', 'the [release matrix] shows all five changed in 2.8.0.', 'tests/test_version_history.py::test_the_release_matrix_dates_the_initial_mode_of_all_five_schedulers_to_2_8_0'),
     # --- guides/composition.md
     ('guides/composition.md', '- [ChainedScheduler] steps **all of them at every step**,', 'tests/test_claims_guides.py::test_chained_scheduler_steps_each_of_its_schedulers_once_per_step_in_list_order tests/test_claims_composites.py::test_chained_scheduler_is_stepping_each_by_hand_with_one_state_dict'),
     ('guides/composition.md', 'Each run builds its own optimizer', "not a claim: describes this page's snippet"),
@@ -73,6 +73,7 @@ CLAIMS = [
     ('guides/stepping.md', 'agree as long as only the scheduler writes the LR.', 'tests/test_claims_guides.py::test_get_last_lr_and_the_param_groups_agree_while_only_the_scheduler_writes_the_lr'),
     ('guides/stepping.md', 'decay applied twice at each boundary.', 'tests/test_claims_schedulers.py::test_step_lr_get_lr_reports_the_next_decay_warns_and_never_disturbs_the_optimizer'),
     # --- guides/version_history.md
+    ('guides/version_history.md', 'matrix dates it for all five: on 2.7.1 and earlier', 'tests/test_version_history.py::test_the_release_matrix_dates_the_initial_mode_of_all_five_schedulers_to_2_8_0'),
     ('guides/version_history.md', 'Every row whose behaviour can still', 'tests/test_version_history.py::test_every_scheduler_of_the_table_exists'),
     ('guides/version_history.md', 'a generated figure for each scheduler of `…` (documentation only).', 'tests/test_claims_schedulers.py::test_torch_docs_draw_a_figure_for_each_lr_scheduler_class_and_none_for_swalr'),
     ('guides/version_history.md', 'Each line starts with the version', "not a claim: describes this page's snippet output"),
@@ -122,7 +123,6 @@ CLAIMS = [
     ('schedulers/cosine_annealing_lr.md', 'anything else that changes it is kept until the next minimum', 'tests/test_claims_schedulers.py::test_cosine_an_outside_change_lasts_until_the_next_minimum'),
     ('schedulers/cosine_annealing_lr.md', 'LR from `…` at every step, so it undoes such', 'tests/test_claims_schedulers.py::test_a_closed_form_scheduler_undoes_an_edit_at_the_next_step'),
     ('schedulers/cosine_annealing_lr.md', 'to show the difference; each curve has its own fresh', "not a claim: describes this page's snippet"),
-    ('schedulers/cosine_annealing_lr.md', 'that mode for ExponentialLR only; when this scheduler adopted', UNCHECKED),
     # --- schedulers/cosine_annealing_warm_restarts.md
     ('schedulers/cosine_annealing_warm_restarts.md', 'lasts `…` steps and each following one `…` times longer.', 'tests/test_claims_composites.py::test_the_first_cycle_lasts_t_0_steps_and_each_next_one_t_mult_times_longer'),
     ('schedulers/cosine_annealing_warm_restarts.md', 'at the end of each cycle) or when you want', 'not a claim: advice on when to pick the scheduler'),
@@ -182,7 +182,6 @@ CLAIMS = [
     ('schedulers/linear_lr.md', 'torch computes each step as a ratio applied', 'tests/test_properties.py::test_closed_form_for_random_arguments'),
     ('schedulers/linear_lr.md', '| The wrapped optimizer; every param group is scheduled.', 'tests/test_properties.py::test_every_param_group_is_scheduled'),
     ('schedulers/linear_lr.md', 'LinearLR never raises the LR above the', 'tests/test_properties.py::test_closed_form_for_random_arguments tests/test_linear_lr.py::test_factors_out_of_range_are_rejected'),
-    ('schedulers/linear_lr.md', 'that mode for ExponentialLR only; when this scheduler adopted', UNCHECKED),
     # --- schedulers/multi_step_lr.md
     ('schedulers/multi_step_lr.md', 'learning rate by `…` each time the number of `…`', 'tests/test_claims_schedulers.py::test_multi_step_lr_decays_at_each_milestone_and_is_flat_everywhere_else'),
     ('schedulers/multi_step_lr.md', 'With only the required arguments, each milestone', 'tests/test_claims_schedulers.py::test_multi_step_lr_decays_at_each_milestone_and_is_flat_everywhere_else'),
@@ -213,7 +212,6 @@ CLAIMS = [
     ('schedulers/multiplicative_lr.md', 'the constructor checks that every entry is callable.', 'tests/test_claims_composites.py::test_every_entry_is_checked_to_be_callable_unlike_lambda_lr'),
     ('schedulers/multiplicative_lr.md', 'number of parameters fails only at the first `…`.', 'tests/test_claims_composites.py::test_a_function_with_the_wrong_parameters_fails_only_at_the_first_step'),
     ('schedulers/multiplicative_lr.md', 'the LR without limit: all are accepted silently.', 'tests/test_claims_composites.py::test_zero_negative_and_growing_factors_are_accepted_silently'),
-    ('schedulers/multiplicative_lr.md', 'that mode for ExponentialLR only; when this scheduler adopted', UNCHECKED),
     # --- schedulers/one_cycle_lr.md
     ('schedulers/one_cycle_lr.md', 'Each phase moves from a start', 'tests/test_claims_schedulers.py::test_one_cycle_lr_follows_the_phase_table_at_every_step'),
     ('schedulers/one_cycle_lr.md', 'at \\(t_0 = 0\\); each later phase starts where the', 'tests/test_claims_schedulers.py::test_one_cycle_lr_follows_the_phase_table_at_every_step'),
@@ -229,7 +227,6 @@ CLAIMS = [
     ('schedulers/polynomial_lr.md', 'Every step after `…` updates nothing,', 'tests/test_polynomial_lr.py::test_steps_after_total_iters_train_nothing'),
     ('schedulers/polynomial_lr.md', 'Epoch 0 always trains at the full optimizer', 'tests/test_properties.py::test_closed_form_for_random_arguments'),
     ('schedulers/polynomial_lr.md', '(the decay branch is never taken), and a fractional value', 'tests/test_claims_schedulers.py::test_polynomial_lr_odd_total_iters tests/test_polynomial_lr.py::test_degenerate_arguments_give_a_constant_lr'),
-    ('schedulers/polynomial_lr.md', 'that mode for ExponentialLR only; when this scheduler adopted', UNCHECKED),
     # --- schedulers/reduce_lr_on_plateau.md
     ('schedulers/reduce_lr_on_plateau.md', 'set it apart from every other scheduler:', 'tests/test_claims_reference.py::test_only_plateau_needs_a_metric_and_only_plateau_is_refused_by_the_composites'),
     ('schedulers/reduce_lr_on_plateau.md', 'so the first `…` always sets the baseline.', 'tests/test_reduce_lr_on_plateau.py::test_patience_timeline_reduces_on_the_patience_plus_one_th_bad_epoch'),

@@ -96,7 +96,7 @@ def test_retired_wording_is_gone(page, words):
 
 def paragraphs_citing(number):
     for page in (p for p in sorted(DOCS.rglob("*.md")) if ".ja." not in p.name):
-        for para in re.split(r"\n\s*\n|\n(?=- )", page.read_text(encoding="utf-8")):
+        for para in re.split(r"\n\s*\n|\n(?=- )|\n(?=\| )", page.read_text(encoding="utf-8")):  # a table row is one
             if f"pull/{number})" in para:
                 yield page.relative_to(DOCS).as_posix(), " ".join(para.split())
 
@@ -111,11 +111,14 @@ def test_pr_7889_is_described_as_removing_the_reset_everywhere():
         assert "reset" in para and "started performing" not in para, (page, para)
 
 
-def test_pr_149312_is_credited_with_exponential_lr_only():
-    for page, para in paragraphs_citing(149312):
+def test_pr_149312_is_credited_with_exponential_lr_and_the_release_matrix_dates_the_rest():
+    """The PR names ExponentialLR; the version of the initial mode comes from the release matrix
+    (tests/test_version_history.py::test_the_release_matrix_dates_the_initial_mode_of_all_five_schedulers_to_2_8_0)."""
+    cited = list(paragraphs_citing(149312))
+    assert len(cited) >= 8
+    for page, para in cited:
         assert "ExponentialLR" in para, (page, para)
-        if page != "schedulers/exponential_lr.md":
-            assert "inferred" in para or "could not be confirmed" in para, (page, para)
+        assert "release matrix" in para and "inferred" not in para and "could not be confirmed" not in para, (page, para)
 
 
 if __name__ == "__main__":  # print inventory lines for the sentences that have none

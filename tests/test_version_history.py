@@ -204,3 +204,50 @@ def test_sequential_lr_milestone_zero_starts_in_the_second_scheduler():
         optimizer.step()
         sequential.step()
     assert seen == pytest.approx([0.1 * 0.5**t for t in range(4)], rel=REL)  # ConstantLR never applies
+
+
+INITIAL_MODE = ["ExponentialLR", "MultiplicativeLR", "LinearLR", "PolynomialLR", "CosineAnnealingLR"]
+
+
+def test_initial_mode_snippet_keeps_the_restored_lr_where_torch_has_the_mode():
+    """guides/version_history 'The initial mode, release by release': on the pinned torch the five
+    schedulers with the mode leave the restored 0.05 alone, with the counter at 4 after construction;
+    StepLR(step_size=2), whose step 4 is a boundary, decays it by its gamma (0.1) at construction."""
+    printed = {line.split("(")[0]: float(line.rsplit(":", 1)[1]) for line in result("initial_mode").stdout.splitlines()}
+    assert set(printed) == {*INITIAL_MODE, "StepLR"}
+    for name in INITIAL_MODE:
+        assert printed[name] == 0.05, name
+    assert printed["StepLR"] == pytest.approx(0.05 * 0.1, rel=1e-15)
+    for build in (lambda o: lr_scheduler.ExponentialLR(o, gamma=0.5, last_epoch=3),
+                  lambda o: lr_scheduler.StepLR(o, step_size=2, last_epoch=3)):
+        optimizer = sgd(lr=0.05)
+        optimizer.param_groups[0]["initial_lr"] = 0.1
+        assert build(optimizer).last_epoch == 4
+
+
+def test_the_release_matrix_dates_the_initial_mode_of_all_five_schedulers_to_2_8_0():
+    """The pages date the initial mode to 2.8.0 for ExponentialLR, MultiplicativeLR, LinearLR, PolynomialLR
+    and CosineAnnealingLR: in the recorded release matrix, every release before 2.8.0 printed another LR for
+    each of the five (and the same for StepLR), every release from 2.8.0 on printed what 2.13 prints."""
+    import json  # noqa: PLC0415
+
+    import compat  # noqa: PLC0415
+    import matrix  # noqa: PLC0415
+
+    from conftest import ROOT  # noqa: PLC0415
+
+    record = json.loads((ROOT / "docs" / "compatibility.json").read_text(encoding="utf-8"))
+    entry = record["snippets"]["initial_mode"][compat.current_hashes()["initial_mode"]]
+    assert set(entry) == set(matrix.RELEASES)
+    key = lambda r: tuple(int(p) for p in r.split("."))  # noqa: E731
+    for release in matrix.RELEASES:
+        result = entry[release]
+        if key(release) >= (2, 8, 0):
+            assert result["status"] == "same", release
+            continue
+        assert result["status"] == "differs", release
+        changed = {line[1:].split("(")[0] for line in result["diff"] if line[:1] in "+-" and line[1:2] not in "+-"}
+        assert changed == set(INITIAL_MODE), (release, changed)
+        for line in result["diff"]:
+            if line.startswith("+") and not line.startswith("+++"):
+                assert float(line.rsplit(":", 1)[1]) != 0.05, (release, line)
