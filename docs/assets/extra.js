@@ -10,7 +10,7 @@ document.querySelectorAll('.md-search[role="dialog"]').forEach((el) => el.setAtt
 // is idle: all sizes read in one pass, then all attributes written (one layout, not one per region).
 // A resize re-checks them all; <html data-scrollers-checked> tells tests that a pass has run.
 (function () {
-  const SCROLLERS = ".md-typeset__scrollwrap, .highlight-ipynb, .jp-OutputArea-output pre, .md-typeset pre > code";
+  const SCROLLERS = ".md-typeset__scrollwrap, .highlight-ipynb, .jp-OutputArea-output pre, .md-content pre > code";
   const names = new Map();
   const queued = new Set();
   let pending = false;
