@@ -190,9 +190,11 @@ def test_linear_lr_with_total_iters_w_minus_1_is_the_constant_warm_up_one_step_e
 
 @settings(max_examples=50, derandomize=True, deadline=None)
 @given(start=small_floats(0.0, 1.0), total=st.integers(1, 50))
-def test_no_linear_lr_starts_at_zero(start, total):
+def test_linear_lr_refuses_a_zero_start_factor_and_starts_at_the_peak_times_it(start, total):
+    """The page: LinearLR refuses start_factor=0 and starts at peak * start_factor (peak / W for 1/W), never
+    at transformers' exact 0 (a subnormal start_factor such as 5e-324 does give 0.0: the product underflows)."""
     if start == 0.0:
         with pytest.raises(ValueError):
             LinearLR(fresh(), start_factor=start, total_iters=total)
     else:
-        assert LinearLR(fresh(), start_factor=start, total_iters=total).get_last_lr()[0] > 0
+        assert LinearLR(fresh(), start_factor=start, total_iters=total).get_last_lr()[0] == PEAK * start
