@@ -1,0 +1,328 @@
+"""Quantified claims of the guides changing_a_schedule.md and questions.md, proven over their whole domain (issue 8).
+
+Every test draws valid arguments with Hypothesis (seeded, bounded) for every scheduler the sentence speaks of
+(``lr_scheduler.__all__``, SWALR, and the SequentialLR and ChainedScheduler the site shows) and checks every step
+of a run against closed forms written here or in the schedulers' own test modules, against the independent
+ReduceLROnPlateau model of tests/test_reduce_lr_on_plateau.py, or against a run in which the change was there
+from the start. tests/claims_inventory.py cites each test for the sentence its docstring quotes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import copy
+import inspect
+import io
+import math
+import warnings
+from collections import Counter
+
+import pytest
+import torch
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+from test_changing_a_schedule import build as build_kw
+from test_changing_a_schedule import draw_kwargs, scaled
+from test_claims_composites import CHAINABLE, _closed_form, close
+from test_claims_reference import step
+from test_constant_lr import closed_form as constant_cf
+from test_cyclic_lr import position as cyclic_position
+from test_cyclic_lr import scale as cyclic_scale
+from test_linear_lr import closed_form as linear_cf
+from test_one_cycle_lr import closed_form as one_cycle_cf
+from test_properties import LR0, NAMES, SPECS, T
+from test_reduce_lr_on_plateau import PlateauRule
+from torch.optim import lr_scheduler as sched
+from torch.optim.swa_utils import SWALR
+
+from conftest import ROOT, lrs_used
+
+CLAIM = settings(max_examples=12, deadline=None, derandomize=True, database=None)
+FEW = settings(max_examples=6, deadline=None, derandomize=True, database=None)
+MANY = settings(max_examples=40, deadline=None, derandomize=True, database=None)
+HORIZON = 24  # steps of the runs built from ARGUMENTS (OneCycleLR is given at least this many)
+
+
+def sgd(*lrs, momentum=0.9):
+    """A fresh SGD with one param group per LR, each holding one parameter."""
+    groups = [{"params": [torch.nn.Parameter(torch.zeros(1))], "lr": lr} for lr in lrs]
+    return torch.optim.SGD(groups, lr=lrs[0], momentum=momentum)
+
+
+def hyper(optimizer, g=0):
+    """(lr, momentum or beta1) of group g: what a scheduler may write."""
+    group = optimizer.param_groups[g]
+    return group["lr"], group.get("momentum", group.get("betas", (None,))[0])
+
+
+def same(a, b, rel=1e-11, abs_tol=1e-15):
+    """Two values of a state dict or a trace, equal up to rounding (floats), recursively."""
+    if isinstance(a, float) or isinstance(b, float):
+        return (isinstance(a, (int, float)) and isinstance(b, (int, float))
+                and (a == b or math.isclose(a, b, rel_tol=rel, abs_tol=abs_tol)))
+    if isinstance(a, dict) and isinstance(b, dict):
+        return type(a) is type(b) and a.keys() == b.keys() and all(same(a[k], b[k], rel, abs_tol) for k in a)
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        return type(a) is type(b) and len(a) == len(b) and all(same(x, y, rel, abs_tol) for x, y in zip(a, b))
+    return a == b
+
+
+# --- every constructor argument of every scheduler, with a random valid value ---------------------------------------
+
+class Power:
+    """A callable object as lr_lambda (its attributes go into the state dict, its code does not)."""
+
+    def __init__(self, g):
+        self.g = g
+
+    def __call__(self, t):
+        return self.g ** t
+
+
+def power_function(g):
+    return lambda t: g ** t
+
+
+def constant_function(g):
+    return lambda t: g
+
+
+gammas = st.floats(0.1, 0.99)
+fractions = st.floats(0.05, 1.0)
+sub_pair = st.tuples(fractions, st.integers(1, 6), st.floats(0.5, 0.99))  # LinearLR(start, total), ExponentialLR(g)
+
+ARGUMENTS = {  # scheduler -> argument -> strategy of valid values
+    "LambdaLR": {"lr_lambda": st.one_of(gammas.map(power_function), gammas.map(Power))},
+    "MultiplicativeLR": {"lr_lambda": st.one_of(gammas.map(constant_function), gammas.map(Power))},
+    "StepLR": {"step_size": st.integers(1, 10), "gamma": gammas},
+    "MultiStepLR": {"milestones": st.lists(st.integers(1, 20), min_size=1, max_size=4, unique=True).map(sorted),
+                    "gamma": gammas},
+    "ConstantLR": {"factor": fractions, "total_iters": st.integers(1, 12)},
+    "LinearLR": {"start_factor": fractions, "end_factor": st.floats(0.0, 1.0), "total_iters": st.integers(1, 12)},
+    "ExponentialLR": {"gamma": st.floats(0.5, 0.99)},
+    "SequentialLR": {"schedulers": sub_pair, "milestones": st.integers(1, 12).map(lambda m: [m])},
+    "CosineAnnealingLR": {"T_max": st.integers(1, 20), "eta_min": st.floats(0.0, 0.01)},
+    "ChainedScheduler": {"schedulers": sub_pair},
+    "ReduceLROnPlateau": {"mode": st.sampled_from(["min", "max"]), "factor": st.floats(0.05, 0.9),
+                          "patience": st.integers(0, 4), "threshold": st.floats(0.0, 0.2),
+                          "threshold_mode": st.sampled_from(["rel", "abs"]), "cooldown": st.integers(0, 3),
+                          "min_lr": st.one_of(st.floats(0.0, 0.01), st.floats(0.0, 0.01).map(lambda x: [x])),
+                          "eps": st.sampled_from([0.0, 1e-8, 1e-4])},
+    "CyclicLR": {"base_lr": st.floats(0.001, 0.05), "max_lr": st.floats(0.06, 0.5), "step_size_up": st.integers(1, 8),
+                 "step_size_down": st.one_of(st.none(), st.integers(1, 8)),
+                 "mode": st.sampled_from(["triangular", "triangular2", "exp_range"]), "gamma": st.floats(0.8, 1.0),
+                 "scale_fn": st.one_of(st.none(), st.floats(0.5, 0.99).map(power_function)),
+                 "scale_mode": st.sampled_from(["cycle", "iterations"]), "cycle_momentum": st.booleans(),
+                 "base_momentum": st.floats(0.5, 0.85), "max_momentum": st.floats(0.86, 0.99)},
+    "CosineAnnealingWarmRestarts": {"T_0": st.integers(1, 8), "T_mult": st.integers(1, 3),
+                                    "eta_min": st.floats(0.0, 0.01)},
+    "OneCycleLR": {"max_lr": st.floats(0.01, 1.0), "total_steps": st.integers(HORIZON, 60),
+                   "epochs": st.integers(4, 10), "steps_per_epoch": st.integers(6, 10),
+                   "pct_start": st.floats(0.1, 0.45), "anneal_strategy": st.sampled_from(["cos", "linear"]),
+                   "cycle_momentum": st.booleans(), "base_momentum": st.floats(0.5, 0.85),
+                   "max_momentum": st.floats(0.86, 0.99), "div_factor": st.floats(2.0, 100.0),
+                   "final_div_factor": st.floats(10.0, 1e5), "three_phase": st.booleans()},
+    "PolynomialLR": {"total_iters": st.integers(1, 20), "power": st.floats(0.5, 3.0)},
+    "SWALR": {"swa_lr": st.floats(0.001, 0.09), "anneal_epochs": st.integers(0, 10),
+              "anneal_strategy": st.sampled_from(["cos", "linear"])},
+}
+FUNCTIONS = {("LambdaLR", "lr_lambda"), ("MultiplicativeLR", "lr_lambda"), ("CyclicLR", "scale_fn")}
+metric_lists = st.lists(st.floats(0.5, 1.5), min_size=HORIZON, max_size=HORIZON)
+
+
+def scheduler_class(name):
+    return SWALR if name == "SWALR" else getattr(sched, name)
+
+
+def test_arguments_cover_every_constructor_argument_of_every_scheduler():
+    """The domain of the tests below that vary arguments: every scheduler, every argument but the optimizer,
+    ``last_epoch`` (the step counter) and ChainedScheduler's optional ``optimizer``."""
+    assert set(ARGUMENTS) == set(NAMES)
+    for name, table in ARGUMENTS.items():
+        parameters = set(inspect.signature(scheduler_class(name).__init__).parameters)
+        assert set(table) == parameters - {"self", "optimizer", "last_epoch"}, name
+
+
+def draw_arguments(name, data):
+    kw = {a: data.draw(s, label=f"{name}.{a}") for a, s in ARGUMENTS[name].items()}
+    if name == "OneCycleLR":
+        kw["total_steps"] = data.draw(st.one_of(st.none(), st.just(kw["total_steps"])), label="total_steps or epochs")
+    return kw
+
+
+def construct(name, optimizer, kw):
+    if name in ("SequentialLR", "ChainedScheduler"):
+        start, total, gamma = kw["schedulers"]
+        subs = [sched.LinearLR(optimizer, start_factor=start, total_iters=total), sched.ExponentialLR(optimizer, gamma)]
+        if name == "ChainedScheduler":
+            return sched.ChainedScheduler(subs, optimizer=optimizer)
+        return sched.SequentialLR(optimizer, subs, milestones=kw["milestones"])
+    return scheduler_class(name)(optimizer, **kw)
+
+
+def length(name, kw):
+    if name == "OneCycleLR":
+        return min(HORIZON, kw["total_steps"] or kw["epochs"] * kw["steps_per_epoch"])
+    return HORIZON
+
+
+def run_from(name, optimizer, scheduler, steps, metrics):
+    """(lr, momentum) of group 0 used at each of the given steps; the exception if a step raised."""
+    used = []
+    for t in steps:
+        used.append(hyper(optimizer))
+        optimizer.step()
+        try:
+            step(name, scheduler, metrics[t])
+        except Exception as error:  # noqa: BLE001 - which error is part of the result
+            return used, error
+    return used, None
+
+
+def saved_run(name, kw, metrics, k, lr=0.1):
+    """The uninterrupted run and the checkpoint taken after k steps."""
+    optimizer = sgd(lr)
+    scheduler = construct(name, optimizer, kw)
+    used, error = run_from(name, optimizer, scheduler, range(k), metrics)
+    assert error is None
+    checkpoint = copy.deepcopy({"optimizer": optimizer.state_dict(), "scheduler": scheduler.state_dict()})
+    rest, error = run_from(name, optimizer, scheduler, range(k, length(name, kw)), metrics)
+    assert error is None
+    return used + rest, checkpoint
+
+
+def resumed(name, kw, checkpoint, lr=0.1):
+    """Build with kw (and lr), then load both state dicts, as resume code does."""
+    optimizer = sgd(lr)
+    scheduler = construct(name, optimizer, kw)
+    optimizer.load_state_dict(copy.deepcopy(checkpoint["optimizer"]))
+    scheduler.load_state_dict(copy.deepcopy(checkpoint["scheduler"]))
+    return optimizer, scheduler
+
+
+# === guides/changing_a_schedule.md ===================================================================================
+# --- the checkpoint wins
+
+@pytest.mark.parametrize("name", NAMES)
+@CLAIM
+@given(data=st.data(), k=st.integers(0, HORIZON - 2))
+def test_load_state_dict_copies_every_attribute_the_checkpoint_holds(name, data, k):
+    """'scheduler.load_state_dict() copies every attribute the checkpoint holds onto the scheduler: the step
+    counter, base_lrs, _last_lr and every value that came from a constructor argument' (and 'the checkpoint's
+    values win for CyclicLR as for every scheduler'), for a scheduler built with other random arguments. A
+    function is not stored: its entry is None, or a callable object's attributes, which update that object."""
+    old, new = draw_arguments(name, data), draw_arguments(name, data)
+    k = min(k, length(name, old) - 1, length(name, new) - 1)
+    metrics = data.draw(metric_lists)
+    _, checkpoint = saved_run(name, old, metrics, k)
+    saved = checkpoint["scheduler"]
+    assert "_last_lr" in saved and ("base_lrs" in saved or name in ("ReduceLROnPlateau", "SequentialLR",
+                                                                     "ChainedScheduler"))
+    assert "last_epoch" in saved or name == "ChainedScheduler"  # whose counters are its members'
+    _, scheduler = resumed(name, new, checkpoint)
+    state = scheduler.__dict__
+    for key, value in saved.items():
+        if key == "_schedulers":
+            for member, member_state in zip(scheduler._schedulers, value, strict=True):
+                assert all(same(member.__dict__[a], v) for a, v in member_state.items()), (name, member_state)
+        elif key == "lr_lambdas":
+            for fn, stored in zip(state["lr_lambdas"], value, strict=True):
+                assert stored is None or same(fn.__dict__, stored)
+        elif key == "_scale_fn_custom":
+            assert value is None  # ARGUMENTS passes plain functions only: nothing of them is stored
+        elif key == "scale_mode" and new["scale_fn"] is None:
+            # the function survives (see below), and without one CyclicLR takes its mode's scale_mode again
+            assert state[key] == ("iterations" if state["mode"] == "exp_range" else "cycle")
+        else:
+            assert same(state[key], value), (name, key, state[key], value)
+
+
+@pytest.mark.parametrize("name", NAMES)
+@CLAIM
+@given(data=st.data(), k=st.integers(0, HORIZON - 2), lrs=st.lists(st.floats(0.01, 1.0), min_size=1, max_size=3),
+       other=st.lists(st.floats(0.01, 1.0), min_size=3, max_size=3))
+def test_optimizer_load_state_dict_restores_each_groups_lr_and_initial_lr(name, data, k, lrs, other):
+    """'optimizer.load_state_dict() restores each group's lr (and initial_lr)': whatever LRs the new optimizer was
+    built with and whatever the new scheduler's constructor wrote into its groups."""
+    kw = draw_arguments(name, data)
+    if name in ("CyclicLR", "OneCycleLR", "SWALR", "ReduceLROnPlateau"):  # list arguments: one value per group
+        kw = {a: ([v[0]] * len(lrs) if isinstance(v, list) and a != "milestones" else v) for a, v in kw.items()}
+    k = min(k, length(name, kw) - 1)
+    optimizer = sgd(*lrs)
+    scheduler = construct(name, optimizer, kw)
+    run_from(name, optimizer, scheduler, range(k), [1.0] * HORIZON)
+    saved = copy.deepcopy(optimizer.state_dict())
+    groups = [(g["lr"], g.get("initial_lr")) for g in optimizer.param_groups]  # ReduceLROnPlateau writes none
+    fresh = sgd(*other[:len(lrs)])
+    construct(name, fresh, kw)
+    fresh.load_state_dict(saved)
+    assert [(g["lr"], g.get("initial_lr")) for g in fresh.param_groups] == groups
+
+
+def effective_factor(name, old_kw, new_kw):
+    """The function a resumed LambdaLR/MultiplicativeLR uses: the new one's code; a callable object's attributes
+    come from the checkpoint when the checkpoint holds some (the old one was an object too)."""
+    new_fn, old_fn = new_kw["lr_lambda"], old_kw["lr_lambda"]
+    if isinstance(new_fn, Power) and isinstance(old_fn, Power):
+        return Power(old_fn.g)
+    return new_fn
+
+
+def cyclic_expected(t, kw_old, scale_fn):
+    """CyclicLR's LR at step t, written from its formula: the checkpoint's bounds, sizes and mode, with the
+    resumed run's scale function (None: the mode's, with the mode's scale_mode)."""
+    up = kw_old["step_size_up"]
+    down = kw_old["step_size_down"] or up
+    cycle, height = cyclic_position(t, up, down)
+    mode, gamma = kw_old["mode"], kw_old["gamma"]
+    mode_scale = "iterations" if mode == "exp_range" else "cycle"
+    # a custom function runs with the checkpoint's scale_mode: the old argument, or the old mode's
+    scale_mode = mode_scale if scale_fn is None or kw_old["scale_fn"] is None else kw_old["scale_mode"]
+    x = cycle if scale_mode == "cycle" else t
+    amplitude = height * (scale_fn(x) if scale_fn else cyclic_scale(mode, t, cycle, gamma))
+    return kw_old["base_lr"] + (kw_old["max_lr"] - kw_old["base_lr"]) * amplitude
+
+
+@pytest.mark.parametrize("name, argument", [(n, a) for n in NAMES for a in ARGUMENTS[n]])
+@FEW
+@given(data=st.data(), k=st.integers(1, HORIZON - 2), lr=st.floats(0.01, 1.0))
+def test_on_resume_the_checkpoint_wins_for_every_argument_but_functions(name, argument, data, k, lr):
+    """'The new values you pass to the constructors when you resume are overwritten, without a warning' / 'The same
+    holds for every scheduler' / 'The only arguments that survive are functions: the lr_lambda of LambdaLR and
+    MultiplicativeLR and CyclicLR's scale_fn' / 'Build with the new LR, load both ... the new LR is silently
+    replaced by the saved one for every scheduler': every argument of every scheduler, changed one at a time (and
+    the optimizer's lr), at every later step."""
+    old = draw_arguments(name, data)
+    new = dict(old)
+    if name == "OneCycleLR" and argument in ("epochs", "steps_per_epoch"):
+        old["total_steps"] = new["total_steps"] = None
+    new[argument] = data.draw(ARGUMENTS[name][argument], label="new value")
+    if name == "OneCycleLR" and argument == "total_steps":
+        old["total_steps"] = old["total_steps"] or data.draw(ARGUMENTS[name]["total_steps"])
+    k = min(k, length(name, old) - 1)
+    metrics = data.draw(metric_lists)
+    reference, checkpoint = saved_run(name, old, metrics, k)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        optimizer, scheduler = resumed(name, new, checkpoint, lr=lr)
+    assert not caught  # silently
+    used, error = run_from(name, optimizer, scheduler, range(k, length(name, old)), metrics)
+    assert error is None
+    if (name, argument) not in FUNCTIONS:
+        assert same(used, reference[k:]), (name, argument)  # the saved run goes on unchanged
+        return
+    lrs = [x for x, _ in used]
+    if name == "CyclicLR":
+        fn = new["scale_fn"]
+        expected = [cyclic_expected(t, old, fn) for t in range(k, length(name, old))]
+        expected[0] = reference[k][0]  # the LR loaded with the optimizer
+    elif name == "LambdaLR":
+        fn = effective_factor(name, old, new)
+        expected = [0.1 * fn(t) for t in range(k, HORIZON)]
+        expected[0] = reference[k][0]  # the LR loaded with the optimizer
+    else:
+        fn = effective_factor(name, old, new)
+        expected = [reference[k][0]]
+        for t in range(k + 1, HORIZON):
+            expected.append(expected[-1] * fn(t))
+    assert same(lrs, expected, rel=1e-9), (name, lrs, expected)
