@@ -9,6 +9,7 @@ from the start. tests/claims_inventory.py cites each test for the sentence its d
 
 from __future__ import annotations
 
+import ast
 import bisect
 import copy
 import inspect
@@ -88,6 +89,7 @@ def constant_function(g):
 
 
 gammas = st.floats(0.1, 0.99)
+eta_mins = st.one_of(st.just(0.0), st.floats(1e-4, 0.01))  # (a positive eta_min below 1e-4 is lost in rounding)
 fractions = st.floats(0.05, 1.0)
 sub_pair = st.tuples(fractions, st.integers(1, 6), st.floats(0.5, 0.99))  # LinearLR(start, total), ExponentialLR(g)
 
@@ -101,7 +103,7 @@ ARGUMENTS = {  # scheduler -> argument -> strategy of valid values
     "LinearLR": {"start_factor": fractions, "end_factor": st.floats(0.0, 1.0), "total_iters": st.integers(1, 12)},
     "ExponentialLR": {"gamma": st.floats(0.5, 0.99)},
     "SequentialLR": {"schedulers": sub_pair, "milestones": st.integers(1, 12).map(lambda m: [m])},
-    "CosineAnnealingLR": {"T_max": st.integers(1, 20), "eta_min": st.floats(0.0, 0.01)},
+    "CosineAnnealingLR": {"T_max": st.integers(1, 20), "eta_min": eta_mins},
     "ChainedScheduler": {"schedulers": sub_pair},
     "ReduceLROnPlateau": {"mode": st.sampled_from(["min", "max"]), "factor": st.floats(0.05, 0.9),
                           "patience": st.integers(0, 4), "threshold": st.floats(0.0, 0.2),
@@ -115,7 +117,7 @@ ARGUMENTS = {  # scheduler -> argument -> strategy of valid values
                  "scale_mode": st.sampled_from(["cycle", "iterations"]), "cycle_momentum": st.booleans(),
                  "base_momentum": st.floats(0.5, 0.85), "max_momentum": st.floats(0.86, 0.99)},
     "CosineAnnealingWarmRestarts": {"T_0": st.integers(1, 8), "T_mult": st.integers(1, 3),
-                                    "eta_min": st.floats(0.0, 0.01)},
+                                    "eta_min": eta_mins},
     "OneCycleLR": {"max_lr": st.floats(0.01, 1.0), "total_steps": st.integers(HORIZON, 60),
                    "epochs": st.integers(4, 10), "steps_per_epoch": st.integers(6, 10),
                    "pct_start": st.floats(0.1, 0.45), "anneal_strategy": st.sampled_from(["cos", "linear"]),
@@ -326,3 +328,152 @@ def test_on_resume_the_checkpoint_wins_for_every_argument_but_functions(name, ar
         for t in range(k + 1, HORIZON):
             expected.append(expected[-1] * fn(t))
     assert same(lrs, expected, rel=1e-9), (name, lrs, expected)
+
+
+# --- a new learning rate on resume
+
+def snippet_constant(snippet, name):
+    """A module-level constant of a snippet, read without running it."""
+    tree = ast.parse((ROOT / "snippets" / "guides" / "changing_a_schedule" / snippet).read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", None) == name:
+            return ast.literal_eval(node.value)
+    raise AssertionError(f"no {name} in {snippet}")
+
+
+LR_ARGUMENTS = snippet_constant("change_new_lr.py", "LR_ARGUMENTS")
+
+
+def scale_arguments(kw, c):
+    """The run 'with the new values from the start': every LR-valued argument scaled with the optimizer's lr."""
+    return {a: ([x * c for x in v] if isinstance(v, list) else v * c) if a in LR_ARGUMENTS else v
+            for a, v in kw.items()}
+
+
+def fresh_run(name, kw, lr, metrics, n=None):
+    optimizer = sgd(lr)
+    used, error = run_from(name, optimizer, construct(name, optimizer, kw), range(n or length(name, kw)), metrics)
+    assert error is None
+    return used
+
+
+@pytest.mark.parametrize("name", NAMES)
+@CLAIM
+@given(data=st.data(), c=st.floats(0.1, 3.0), lr=st.floats(0.01, 1.0))
+def test_the_lr_valued_arguments_the_new_lr_table_scales_are_all_there_are(name, data, c, lr):
+    """'"Right" means the resumed LRs equal those of a run that used the new values from the start (every
+    LR-valued argument, such as eta_min, max_lr or swa_lr, halved as well)': scaling the optimizer's lr and the
+    arguments the snippet scales (LR_ARGUMENTS) by any factor scales every step's LR by it and leaves the momentum
+    alone, for random values of every other argument, so no LR-valued argument is left out. (ReduceLROnPlateau's
+    eps is a threshold on LR changes; the page treats it apart, and it stays at most 1e-8 here.)"""
+    assert LR_ARGUMENTS <= {a for table in ARGUMENTS.values() for a in table}
+    kw = draw_arguments(name, data)
+    if name == "ReduceLROnPlateau":
+        kw["eps"] = data.draw(st.sampled_from([0.0, 1e-8]))
+    metrics = data.draw(metric_lists)
+    base = fresh_run(name, kw, lr, metrics)
+    scaled_run = fresh_run(name, scale_arguments(kw, c), lr * c, metrics)
+    for t, ((x, m), (y, n)) in enumerate(zip(base, scaled_run, strict=True)):
+        if name == "ReduceLROnPlateau" and min(x, y) < 1e-6:  # far above eps only
+            break
+        assert same(y, c * x, rel=1e-10) and same(m, n), (name, t, x, y)
+
+
+MULTIPLYING = {"MultiplicativeLR", "StepLR", "MultiStepLR", "ConstantLR", "LinearLR", "ExponentialLR", "PolynomialLR",
+               "ChainedScheduler"}  # ChainedScheduler: here LinearLR and ExponentialLR
+FROM_THE_NEXT_STEP = {"LambdaLR", "CyclicLR", "OneCycleLR", "CosineAnnealingWarmRestarts", "SWALR"}
+
+
+def plateau_rule(kw, lr):
+    args = {a: kw[a] for a in ("mode", "factor", "patience", "threshold", "threshold_mode", "cooldown", "min_lr",
+                                "eps")}
+    return PlateauRule([lr], **args)
+
+
+def first_wrong_step(name, kw, k, c, metrics, n):
+    """Where 'load, then set group["lr"]' leaves the run with the new values, by the page's rule; and for
+    ReduceLROnPlateau the LRs it gives instead (the model keeps the old min_lr as the floor)."""
+    if name in MULTIPLYING:
+        return None, None
+    if name in FROM_THE_NEXT_STEP or (name == "CosineAnnealingLR" and kw["eta_min"] > 0):
+        return k + 1, None
+    if name == "CosineAnnealingLR":  # eta_min = 0: it reads base_lrs at T_max + 1, 3 T_max + 1, ...
+        T = kw["T_max"]
+        return next((t for t in range(k + 1, n) if (t - 1 - T) % (2 * T) == 0), None), None
+    if name == "SequentialLR":  # the next scheduler (ExponentialLR) starts from base_lrs at the milestone
+        m = kw["milestones"][0]
+        return (m if k < m < n else None), None
+    assert name == "ReduceLROnPlateau"
+    rule = plateau_rule(kw, 0.1)
+    for t in range(k):
+        rule.feed(metrics[t])
+    rule.lrs = [x * c for x in rule.lrs]  # the floors stay the old min_lr
+    model = [rule.lrs[0]] + [rule.feed(metrics[t])[0] for t in range(k, n - 1)]
+    wanted = plateau_rule(scale_arguments(kw, c), 0.1 * c)
+    right = [wanted.lrs[0]] + [wanted.feed(metrics[t])[0] for t in range(n - 1)]
+    return next((t for t in range(k, n) if not same(model[t - k], right[t], abs_tol=0.0)), None), model
+
+
+@pytest.mark.parametrize("name", NAMES)
+@CLAIM
+@given(data=st.data(), k=st.integers(1, HORIZON - 2), c=st.one_of(st.floats(0.1, 0.9), st.floats(1.1, 3.0)))
+def test_setting_group_lr_after_loading_is_right_exactly_where_the_page_says(name, data, k, c):
+    """'Load, then set group["lr"] works only where the next LR is computed from the current one alone: at every
+    step for StepLR, MultiStepLR, ConstantLR, LinearLR, ExponentialLR, MultiplicativeLR and PolynomialLR (and a
+    ChainedScheduler of them). Schedulers whose formula also reads base_lrs, eta_min or LRs stored in the scheduler
+    or the param group (LambdaLR, CyclicLR, OneCycleLR, CosineAnnealingWarmRestarts, SWALR, and CosineAnnealingLR
+    with eta_min above 0) are pulled back towards the old values from the next step on. The others go back later:
+    CosineAnnealingLR with eta_min=0 at step T_max + 1, SequentialLR at its next milestone, ReduceLROnPlateau when
+    it reaches the old min_lr, which stays its floor' (and the questions page's 'Write group['lr'] only for
+    schedulers that compute the next LR from the current one alone'): the first step at which the resumed run
+    leaves the run with the new values from the start is the one the rule gives, for random arguments, resume
+    steps and factors."""
+    kw = draw_arguments(name, data)
+    n = length(name, kw)
+    k = min(k, n - 2)
+    metrics = data.draw(metric_lists)
+    _, checkpoint = saved_run(name, kw, metrics, k)
+    optimizer, scheduler = resumed(name, kw, checkpoint)
+    for group in optimizer.param_groups:
+        group["lr"] *= c
+    used, error = run_from(name, optimizer, scheduler, range(k, n), metrics)
+    assert error is None
+    wanted = fresh_run(name, scale_arguments(kw, c), 0.1 * c, metrics)
+    wrong = [t for t in range(k, n) if not same(used[t - k][0], wanted[t][0], rel=1e-10, abs_tol=0.0)]
+    expected, model = first_wrong_step(name, kw, k, c, metrics, n)
+    assert (wrong[0] if wrong else None) == expected, (name, wrong[:3], expected)
+    if model is not None:
+        assert same([x for x, _ in used], model, rel=1e-10)
+
+
+@CLAIM
+@given(first=CHAINABLE, second=CHAINABLE, m=st.integers(1, 15), k=st.integers(1, 20),
+       c=st.one_of(st.floats(0.1, 0.9), st.floats(1.1, 3.0)))
+def test_a_sequential_lr_given_a_new_lr_goes_back_at_its_next_milestone(first, second, m, k, c):
+    """'SequentialLR at its next milestone, where the next scheduler starts again from base_lrs (unless it is
+    MultiplicativeLR)': any two chainable schedulers, any milestone, any resume step."""
+    n = 30
+
+    def make(o):
+        return sched.SequentialLR(o, [first[1](o), second[1](o)], milestones=[m])
+
+    def factor(t):  # the schedule relative to the base LR, from the closed forms
+        if t < m:
+            return first[2](t)
+        if second[0] == "MultiplicativeLR":  # no closed form: it multiplies the LR the first one left
+            return first[2](m - 1) * second[2](t - m + 1)
+        return second[2](t - m)
+
+    optimizer = sgd(0.1)
+    scheduler = make(optimizer)
+    before = lrs_used(optimizer, scheduler, k)
+    for group in optimizer.param_groups:
+        group["lr"] *= c
+    after = lrs_used(optimizer, scheduler, n - k)
+    used = before + after
+    for t in range(n):
+        if t < k or (t >= m > k and second[0] != "MultiplicativeLR"):
+            expected = 0.1 * factor(t)  # the base LR: the change is gone from the milestone on
+        else:
+            expected = 0.1 * c * factor(t)
+        assert close(used[t], expected, rel=1e-9, abs_tol=1e-15), (first[0], second[0], t)
