@@ -477,3 +477,156 @@ def test_a_sequential_lr_given_a_new_lr_goes_back_at_its_next_milestone(first, s
         else:
             expected = 0.1 * c * factor(t)
         assert close(used[t], expected, rel=1e-9, abs_tol=1e-15), (first[0], second[0], t)
+
+
+PAGE_GROUP_KEYS = ("lr", "initial_lr", "max_lr", "min_lr", "swa_lr")  # as the page lists them
+PAGE_SCHEDULER_KEYS = ("base_lrs", "_last_lr", "max_lrs", "min_lrs", "eta_min")
+
+
+def scale_listed(state, c):
+    """The page's recipe: scale each group's and the scheduler's listed entries (in place, into sub-schedulers)."""
+    for key, value in state.items():
+        if key in PAGE_GROUP_KEYS + PAGE_SCHEDULER_KEYS:
+            state[key] = [x * c for x in value] if isinstance(value, list) else value * c
+        elif key in ("param_groups", "_schedulers"):
+            for inner in value:
+                scale_listed(inner, c)
+
+
+def test_the_recipe_lists_the_entries_the_page_names():
+    page = " ".join((ROOT / "docs" / "guides" / "changing_a_schedule.md").read_text(encoding="utf-8").split())
+    group = ", ".join(f"`{k}`" for k in PAGE_GROUP_KEYS)
+    scheduler = ", ".join(f"`{k}`" for k in PAGE_SCHEDULER_KEYS)
+    assert f"each group's {group}, and the scheduler's {scheduler}." in page
+
+
+@pytest.mark.parametrize("name", NAMES)
+@CLAIM
+@given(data=st.data(), k=st.integers(1, HORIZON - 2), c=st.floats(0.1, 3.0))
+def test_scaling_the_listed_entries_of_the_checkpoint_gives_the_new_run(name, data, k, c):
+    """'Scale the LRs in the checkpoint before loading it: each group's lr, initial_lr, max_lr, min_lr, swa_lr, and
+    the scheduler's base_lrs, _last_lr, max_lrs, min_lrs, eta_min. Right for every scheduler, but only for a change
+    of scale, and for ReduceLROnPlateau only while the LR stays far above its eps': exactly those entries, scaled
+    by any factor, give the run with the new values from the start at every step (get_last_lr() included), for
+    random arguments and resume steps; ReduceLROnPlateau while its LRs stay above 1e-6 (eps at most 1e-8), and the
+    test below shows where eps takes over."""
+    kw = draw_arguments(name, data)
+    if name == "ReduceLROnPlateau":
+        kw["eps"] = data.draw(st.sampled_from([0.0, 1e-8]))
+    n = length(name, kw)
+    k = min(k, n - 2)
+    metrics = data.draw(metric_lists)
+    reference, checkpoint = saved_run(name, kw, metrics, k)
+    edited = copy.deepcopy(checkpoint)
+    scale_listed(edited["optimizer"], c)
+    scale_listed(edited["scheduler"], c)
+    new = scale_arguments(kw, c)
+    optimizer, scheduler = resumed(name, new, edited, lr=0.1 * c)
+    assert same(scheduler.get_last_lr(), [c * reference[k][0]])
+    used, error = run_from(name, optimizer, scheduler, range(k, n), metrics)
+    assert error is None
+    wanted = fresh_run(name, new, 0.1 * c, metrics)
+    for t in range(k, n):
+        if name == "ReduceLROnPlateau" and min(reference[t][0], wanted[t][0]) < 1e-6:
+            break
+        assert same(used[t - k], wanted[t], rel=1e-10), (name, t)
+
+
+def lrs_plateau(optimizer, scheduler, metrics, n, start=0):
+    """The LR of group 0 used at steps start .. n-1 of a ReduceLROnPlateau run fed metrics[t] after step t."""
+    used = []
+    for t in range(start, n):
+        used.append(optimizer.param_groups[0]["lr"])
+        optimizer.step()
+        scheduler.step(metrics[t])
+    return used
+
+
+@MANY
+@given(data=st.data(), k=st.integers(1, 30), c=st.one_of(st.floats(0.01, 0.9), st.floats(1.1, 100.0)),
+       eps=st.floats(1e-9, 1e-3), metrics=st.lists(st.floats(0.5, 1.5), min_size=40, max_size=40))
+def test_a_scaled_reduce_lr_on_plateau_checkpoint_is_right_until_eps_decides_otherwise(data, k, c, eps, metrics):
+    """'... and for ReduceLROnPlateau only while the LR stays far above its eps (an absolute threshold, 1e-8 by
+    default, that the scaling cannot change)': the run from the scaled checkpoint keeps eps, so it is the model's
+    run with scaled LRs and floors and the same eps; it equals the scaled run at every step before the first
+    reduction that eps skips in one run and not in the other (a reduction no larger than eps in one of them),
+    and differs there."""
+    kw = draw_arguments("ReduceLROnPlateau", data)
+    kw["eps"] = eps
+    n = 40
+    optimizer = sgd(0.1)
+    original = lrs_plateau(optimizer, sched.ReduceLROnPlateau(optimizer, **kw), metrics, n)
+    optimizer = sgd(0.1)
+    scheduler = sched.ReduceLROnPlateau(optimizer, **kw)
+    lrs_plateau(optimizer, scheduler, metrics, k)
+    checkpoint = copy.deepcopy({"optimizer": optimizer.state_dict(), "scheduler": scheduler.state_dict()})
+    scale_listed(checkpoint["optimizer"], c)
+    scale_listed(checkpoint["scheduler"], c)
+    assert checkpoint["scheduler"]["eps"] == eps  # nothing in the recipe touches it
+    optimizer = sgd(0.1)
+    scheduler = sched.ReduceLROnPlateau(optimizer, **kw)
+    optimizer.load_state_dict(checkpoint["optimizer"])
+    scheduler.load_state_dict(checkpoint["scheduler"])
+    used = lrs_plateau(optimizer, scheduler, metrics, n, start=k)
+    # the models in lockstep: a the original run, b the scaled one from step k
+    a = plateau_rule(kw, 0.1)
+    for t in range(k):
+        a.feed(metrics[t])
+    b = copy.deepcopy(a)
+    b.lrs, b.floors = [x * c for x in b.lrs], [x * c for x in b.floors]
+    diverged = None
+    for t in range(k, n):
+        assert same(used[t - k], b.lrs[0], abs_tol=0.0) and same(original[t], a.lrs[0], abs_tol=0.0), t
+        if diverged is None:
+            assert same(used[t - k], c * original[t], rel=1e-10, abs_tol=0.0), t
+        elif t == diverged:
+            assert not same(used[t - k], c * original[t], rel=1e-10, abs_tol=0.0), t
+        x, y = a.lrs[0], b.lrs[0]
+        a.feed(metrics[t])
+        b.feed(metrics[t])
+        if diverged is None and (a.lrs[0] != x) != (b.lrs[0] != y):  # one of them skipped the reduction
+            step_a, step_b = x - max(x * kw["factor"], a.floors[0]), y - max(y * kw["factor"], b.floors[0])
+            assert min(step_a, step_b) <= eps < max(step_a, step_b)  # because of eps
+            diverged = t + 1
+
+
+@pytest.mark.parametrize("name", NAMES)
+@CLAIM
+@given(data=st.data(), k=st.integers(1, HORIZON - 2), lrs=st.tuples(st.floats(0.01, 1.0), st.floats(0.01, 1.0)))
+def test_replaying_gives_the_run_with_the_new_arguments_from_the_start(name, data, k, lrs):
+    """'Replay the new schedule: build the optimizer and scheduler with the new values on a stand-in parameter,
+    step them as far as the checkpoint got, then load the real optimizer state (momentum buffers), copy the
+    stand-in's group hyperparameters over it and load the stand-in scheduler's state. Right for every scheduler,
+    and for any change of arguments, not only the LR. For ReduceLROnPlateau, replay the metrics the first run
+    saw': every argument and the optimizer's lr changed at once to other random values; the LR and momentum equal
+    the new run's at every later step, and the momentum buffers are the real run's."""
+    old, new = draw_arguments(name, data), draw_arguments(name, data)
+    n = length(name, new)
+    k = min(k, length(name, old) - 1, n - 1)
+    metrics = data.draw(metric_lists)
+    model = torch.nn.Linear(2, 1)  # the real parameters, trained with the old schedule up to step k
+    optimizer = torch.optim.SGD(model.parameters(), lr=lrs[0], momentum=0.9)
+    scheduler = construct(name, optimizer, old)
+    for t in range(k):
+        optimizer.zero_grad()
+        model(torch.ones(1, 2)).sum().backward()
+        optimizer.step()
+        step(name, scheduler, metrics[t])
+    checkpoint = copy.deepcopy({"optimizer": optimizer.state_dict(), "scheduler": scheduler.state_dict()})
+    stand_in = sgd(lrs[1])
+    schedule = construct(name, stand_in, new)
+    run_from(name, stand_in, schedule, range(k), metrics)  # the same metrics as the first run
+    model = torch.nn.Linear(2, 1)
+    optimizer = torch.optim.SGD(model.parameters(), lr=lrs[1], momentum=0.9)
+    scheduler = construct(name, optimizer, new)
+    optimizer.load_state_dict(checkpoint["optimizer"])
+    buffers = [s["momentum_buffer"].clone() for s in optimizer.state.values()]
+    assert len(buffers) == 2
+    for group in optimizer.param_groups:
+        group.update({key: value for key, value in stand_in.param_groups[0].items() if key != "params"})
+    scheduler.load_state_dict(schedule.state_dict())
+    assert all(torch.equal(s["momentum_buffer"], b) for s, b in zip(optimizer.state.values(), buffers, strict=True))
+    used, error = run_from(name, optimizer, scheduler, range(k, n), metrics)
+    assert error is None
+    wanted = fresh_run(name, new, lrs[1], metrics)
+    assert same(used, wanted[k:], rel=1e-10), name
