@@ -15,6 +15,7 @@ import copy
 import inspect
 import io
 import math
+import re
 import warnings
 from collections import Counter
 
@@ -630,3 +631,102 @@ def test_replaying_gives_the_run_with_the_new_arguments_from_the_start(name, dat
     assert error is None
     wanted = fresh_run(name, new, lrs[1], metrics)
     assert same(used, wanted[k:], rel=1e-10), name
+
+
+# --- changed arguments on resume
+
+def step_reads(name):
+    """The attributes the code that runs at each step reads (get_lr, step, ReduceLROnPlateau's step and the
+    methods and properties they call), from torch's source."""
+    cls = scheduler_class(name)
+    todo, seen, names = ["get_lr", "step"], set(), set()
+    while todo:
+        method = todo.pop()
+        if method in seen:
+            continue
+        seen.add(method)
+        found = inspect.getattr_static(cls, method)
+        function = found.fget if isinstance(found, property) else getattr(found, "__func__", found)
+        for attribute in re.findall(r"self\.(\w+)", inspect.getsource(function)):
+            static = inspect.getattr_static(cls, attribute, None)
+            if isinstance(static, property) or callable(static) or isinstance(static, (staticmethod, classmethod)):
+                if not isinstance(static, staticmethod):
+                    todo.append(attribute)
+            else:
+                names.add(attribute)
+    return names
+
+
+def computed(scheduler, optimizer, argument, name):
+    """What the steps read that a scheduler computed from its arguments: those attributes but the argument itself
+    and the LR, and its optimizer's group entries but the LR and momentum."""
+    reads = step_reads(name) - {argument, "_last_lr"}
+    state = {k: v for k, v in scheduler.state_dict().items() if k in reads}
+    groups = [{k: v for k, v in g.items() if k not in ("params", "lr", "momentum", "betas")}
+              for g in optimizer.param_groups]
+    return state, groups
+
+
+# read at each step, but through something construction made of them (read from torch's constructors)
+CONVERTED = {("OneCycleLR", "total_steps"),  # its phase ends: _schedule_phases
+             ("MultiStepLR", "milestones"),  # a Counter
+             ("CosineAnnealingWarmRestarts", "T_0"),  # T_i, the plain step reads that
+             ("CyclicLR", "cycle_momentum"), ("OneCycleLR", "cycle_momentum")}  # use_beta1, the momentum bounds
+SETTABLE = [(n, a) for n in NAMES for a in ARGUMENTS[n] if (n, a) not in FUNCTIONS and a != "schedulers"]
+
+
+def test_what_the_steps_read_for_the_page_examples():
+    assert {"step_size", "gamma", "last_epoch"} <= step_reads("StepLR")
+    assert {"total_steps", "_schedule_phases", "_anneal_func_type"} <= step_reads("OneCycleLR")
+    assert {"total_size", "step_ratio", "_scale_fn_custom"} <= step_reads("CyclicLR")
+    assert "step_size_up" not in step_reads("CyclicLR") and "milestones" in step_reads("MultiStepLR")
+    assert {"mode", "best", "min_lrs", "eps"} <= step_reads("ReduceLROnPlateau")
+
+
+@pytest.mark.parametrize("name, argument", SETTABLE)
+@CLAIM
+@given(data=st.data(), k=st.integers(0, HORIZON - 2))
+def test_setting_an_attribute_after_loading_works_only_as_the_page_says(name, argument, data, k):
+    """'Setting an attribute after load_state_dict() works when the scheduler keeps that argument as it is and
+    reads it at each step, and the new value would have changed nothing so far, as with StepLR's step_size above.
+    It fails when the value was turned into something else at construction: OneCycleLR computes its phase ends
+    from total_steps, CyclicLR turns step_size_up into total_size and step_ratio, MultiStepLR turns milestones into
+    a Counter' (and the questions page's advice to set the attribute again after loading): for every argument of
+    every scheduler but functions, a random new value set after loading a checkpoint of step k
+    - gives the run with the new value from the start, when the attribute is stored unchanged, read at each step,
+      and the two runs agree on the LRs and on everything else the steps read, up to step k;
+    - is ignored (the saved run goes on) when no step reads it;
+    - does not give the new run when construction turned the value into something else the steps read (other
+      attributes, or another type), though a step also reads the attribute (CONVERTED)."""
+    old = draw_arguments(name, data)
+    new = dict(old)
+    if name == "OneCycleLR" and argument in ("epochs", "steps_per_epoch"):
+        old["total_steps"] = new["total_steps"] = None
+    value = data.draw(ARGUMENTS[name][argument], label="new value")
+    new[argument] = value
+    if name == "OneCycleLR" and argument == "total_steps":
+        old["total_steps"] = old["total_steps"] or data.draw(ARGUMENTS[name]["total_steps"])
+    n = min(length(name, old), length(name, new))
+    k = min(k, n - 2)
+    metrics = data.draw(metric_lists)
+    states = []  # what the steps read, but the argument, at step k of the runs with the old and the new value
+    for kw in (old, new):
+        optimizer = sgd(0.1)
+        scheduler = construct(name, optimizer, kw)
+        run_from(name, optimizer, scheduler, range(k), metrics)
+        states.append(computed(scheduler, optimizer, argument, name))
+    saved, checkpoint = saved_run(name, old, metrics, k)
+    wanted = fresh_run(name, new, 0.1, metrics)
+    optimizer, scheduler = resumed(name, old, checkpoint)
+    setattr(scheduler, argument, value)
+    used, error = run_from(name, optimizer, scheduler, range(k, n), metrics)
+    fresh = construct(name, sgd(0.1), new)
+    kept = argument in vars(fresh) and type(vars(fresh)[argument]) is type(value) and same(vars(fresh)[argument],
+                                                                                           value)
+    if argument not in step_reads(name):
+        assert error is None and same(used, saved[k:n]), (name, argument)  # ignored
+    elif (name, argument) in CONVERTED or not kept:
+        if not same(saved[k:n], wanted[k:n]):
+            assert error is not None or not same(used, wanted[k:n], rel=1e-10), (name, argument)  # fails
+    elif same(saved[:k + 1], wanted[:k + 1]) and same(states[0], states[1]):
+        assert error is None and same(used, wanted[k:n], rel=1e-10), (name, argument)  # works
