@@ -730,3 +730,241 @@ def test_setting_an_attribute_after_loading_works_only_as_the_page_says(name, ar
             assert error is not None or not same(used, wanted[k:n], rel=1e-10), (name, argument)  # fails
     elif same(saved[:k + 1], wanted[:k + 1]) and same(states[0], states[1]):
         assert error is None and same(used, wanted[k:n], rel=1e-10), (name, argument)  # works
+
+
+# --- extending OneCycleLR
+
+@MANY
+@given(planned=st.integers(10, 60), data=st.data(), max_lr=st.floats(0.01, 1.0), pct=st.floats(0.1, 0.45),
+       strategy=st.sampled_from(["cos", "linear"]), three_phase=st.booleans(), div=st.floats(2.0, 100.0),
+       final_div=st.floats(10.0, 1e5))
+def test_one_cycle_with_only_total_steps_edited(planned, data, max_lr, pct, strategy, three_phase, div, final_div):
+    """'Only total_steps edited: no error, but the phases still end at step 39, and the cosine past its end rises
+    again (with anneal_strategy="linear" it keeps falling in a straight line and goes below zero)': any planned
+    length, resume step, longer total and one-cycle arguments; every step of the longer run is the planned
+    schedule's closed form, extrapolated past its last phase. (pct_start * total_steps must exceed 1, or torch
+    divides by zero in the first step: a first phase of no length.)"""
+    assume(pct * planned >= 2)
+    k = data.draw(st.integers(1, planned - 1))
+    extended = data.draw(st.integers(planned + 1, 2 * planned + 40))
+    kw = dict(max_lr=max_lr, pct_start=pct, anneal_strategy=strategy, three_phase=three_phase, div_factor=div,
+              final_div_factor=final_div)
+    optimizer = sgd(0.1)
+    scheduler = sched.OneCycleLR(optimizer, total_steps=planned, **kw)
+    first = lrs_used(optimizer, scheduler, k)
+    checkpoint = copy.deepcopy({"optimizer": optimizer.state_dict(), "scheduler": scheduler.state_dict()})
+    optimizer = sgd(0.1)
+    scheduler = sched.OneCycleLR(optimizer, total_steps=planned, **kw)
+    optimizer.load_state_dict(checkpoint["optimizer"])
+    scheduler.load_state_dict(checkpoint["scheduler"])
+    scheduler.total_steps = extended
+    used = first + lrs_used(optimizer, scheduler, extended - k)  # no error
+
+    def closed(t):
+        return one_cycle_cf(t, planned, max_lr=max_lr, pct=pct, div=div, final_div=final_div, strategy=strategy,
+                            three_phase=three_phase)[0]
+
+    assert same(used, [closed(t) for t in range(extended)], rel=1e-9, abs_tol=1e-12)
+    end, min_lr = planned - 1, max_lr / div / final_div
+    assert same(used[end], min_lr, rel=1e-9)  # the last phase still ends at the planned last step
+    if strategy == "cos":
+        assert used[end + 1] > used[end]
+        return
+    start = max_lr / div if three_phase else max_lr  # where the last phase starts, and its length
+    phase = end - ((2 * pct * planned - 2) if three_phase else (pct * planned - 1))
+    slope = (min_lr - start) / phase
+    assert all(same(used[t], min_lr + slope * (t - end), rel=1e-9, abs_tol=1e-12) for t in range(end, extended))
+    crossing = end + min_lr / -slope  # the line goes below zero after this point
+    assert all((used[t] < 0) == (t > crossing) for t in range(end, extended) if abs(t - crossing) > 1e-6)
+
+
+@CLAIM
+@given(planned=st.integers(10, 60), pct=st.floats(0.1, 0.45), three_phase=st.booleans(), max_lr=st.floats(0.01, 1))
+def test_one_cycle_linear_goes_below_zero_from_the_first_step_past_the_end_with_the_default_factors(
+        planned, pct, three_phase, max_lr):
+    """The page's linear case, default div_factor and final_div_factor: below zero right after the planned end."""
+    assume(pct * planned >= 2)
+    optimizer = sgd(0.1)
+    scheduler = sched.OneCycleLR(optimizer, max_lr=max_lr, total_steps=planned, pct_start=pct,
+                                 anneal_strategy="linear", three_phase=three_phase)
+    used = lrs_used(optimizer, scheduler, planned - 1)
+    scheduler.total_steps = planned + 5
+    used += lrs_used(optimizer, scheduler, 5)
+    assert used[planned - 1] > 0 > used[planned]
+
+
+# --- adding a param group later
+
+def _joiners():
+    """Schedulers that neither raise nor undo an added group: (name, build, factor(t) relative to the base LR)."""
+    g = st.floats(0.05, 1.0)
+    return st.one_of(
+        st.tuples(g, st.integers(1, 8)).map(lambda a: ("StepLR", lambda o: sched.StepLR(o, a[1], a[0]),
+                                                       lambda t: a[0] ** (t // a[1]))),
+        st.tuples(g, st.lists(st.integers(1, 30), min_size=1, max_size=3, unique=True)).map(
+            lambda a: ("MultiStepLR", lambda o: sched.MultiStepLR(o, a[1], a[0]),
+                       lambda t: a[0] ** sum(m <= t for m in a[1]))),
+        g.map(lambda a: ("ExponentialLR", lambda o: sched.ExponentialLR(o, a), lambda t: a ** t)),
+        st.tuples(st.integers(21, 40), st.floats(0.5, 3.0)).map(
+            lambda a: ("PolynomialLR", lambda o: sched.PolynomialLR(o, a[0], a[1]),
+                       lambda t: (1 - min(t, a[0]) / a[0]) ** a[1])),
+        st.tuples(st.floats(0.05, 0.95), st.integers(1, 12)).map(
+            lambda a: ("ConstantLR", lambda o: sched.ConstantLR(o, a[0], a[1]),
+                       lambda t: constant_cf(1.0, a[0], a[1], t))),
+        st.tuples(st.floats(0.05, 1.0), st.floats(0.05, 1.0), st.integers(1, 12)).map(
+            lambda a: ("LinearLR", lambda o: sched.LinearLR(o, a[0], a[1], a[2]),
+                       lambda t: linear_cf(1.0, a[0], a[1], a[2], t))),
+        st.tuples(st.floats(0.05, 1.0), st.integers(1, 12), st.floats(0.5, 1.0)).map(
+            lambda a: ("ChainedScheduler",
+                       lambda o: sched.ChainedScheduler([sched.LinearLR(o, a[0], total_iters=a[1]),
+                                                         sched.ExponentialLR(o, a[2])], optimizer=o),
+                       lambda t: linear_cf(1.0, a[0], 1.0, a[1], t) * a[2] ** t)),
+    )
+
+
+@MANY
+@given(joiner=_joiners(), joined=st.integers(1, 20), added=st.floats(0.001, 1.0))
+def test_an_added_group_is_scaled_from_where_it_joined_and_lifted_only_by_a_rising_factor(joiner, joined, added):
+    """'wrong LR: the new group keeps its ratio to the first group, so it follows the schedule from where it
+    joined, but the schedule then undoes a warm-up factor that was never applied to it: ConstantLR and LinearLR
+    (and the ChainedScheduler here, whose LinearLR still rises faster than its ExponentialLR decays when the group
+    joins) lift it above the LR you gave it' and 'handled: the new group keeps its ratio to the first group ... and
+    never exceeds the LR it was added with ... it starts from that LR: the decay of the steps before it joined is not
+    applied to it': at every step the added group's LR is the LR it was added with times the schedule's factor
+    since it joined (closed forms), and it is lifted above that LR exactly when the factor rises after it joins:
+    during ConstantLR's and LinearLR's warm-up, and for the chain when its first step after the join rises."""
+    name, build, factor = joiner
+    total = 30
+    assume(factor(joined) > 0)
+    optimizer = sgd(0.1)
+    scheduler = build(optimizer)
+    first, new = [], []
+    for t in range(total):
+        if t == joined:
+            optimizer.add_param_group({"params": [torch.nn.Parameter(torch.zeros(1))], "lr": added})
+        first.append(optimizer.param_groups[0]["lr"])
+        if t >= joined:
+            new.append(optimizer.param_groups[1]["lr"])
+        optimizer.step()
+        scheduler.step()
+    for t in range(joined, total):
+        assert close(new[t - joined], added * factor(t) / factor(joined), rel=1e-9, abs_tol=1e-15), (name, t)
+        assert close(new[t - joined] * first[joined], added * first[t], rel=1e-9, abs_tol=1e-15), (name, t)
+    lifted = max(new) > added * (1 + 1e-12)
+    rises = any(factor(t) > factor(joined) * (1 + 1e-12) for t in range(joined, total))
+    assert lifted == rises, name
+    if name in ("StepLR", "MultiStepLR", "ExponentialLR", "PolynomialLR"):
+        assert not lifted  # handled
+    elif name in ("ConstantLR", "LinearLR"):  # lifted if it joined during a warm-up
+        warm_up = build(sgd(0.1))
+        assert lifted == (joined < warm_up.total_iters and factor(warm_up.total_iters) > factor(0)), name
+    else:
+        linear, exponential = build(sgd(0.1))._schedulers
+        growth = linear_cf(1.0, linear.start_factor, 1.0, linear.total_iters, joined + 1) / linear_cf(
+            1.0, linear.start_factor, 1.0, linear.total_iters, joined)
+        assert lifted == (growth * exponential.gamma > 1 + 1e-12), (growth, exponential.gamma)
+
+
+@MANY
+@given(data=st.data(), joined=st.integers(1, 20), added=st.floats(0.001, 1.0), lr=st.floats(0.01, 1.0))
+def test_a_group_added_to_reduce_lr_on_plateau_keeps_its_ratio_until_min_lr(data, joined, added, lr):
+    """'handled: the new group keeps its ratio to the first group (for ReduceLROnPlateau, until min_lr stops one of
+    them) and never exceeds the LR it was added with': a scalar min_lr, random arguments and metrics; the added
+    group follows the model (tests/test_reduce_lr_on_plateau.py) with the group added at the same step."""
+    kw = draw_arguments("ReduceLROnPlateau", data)
+    kw["min_lr"] = kw["min_lr"][0] if isinstance(kw["min_lr"], list) else kw["min_lr"]
+    metrics = data.draw(st.lists(st.floats(0.5, 1.5), min_size=40, max_size=40))
+    optimizer = sgd(lr)
+    scheduler = sched.ReduceLROnPlateau(optimizer, **kw)
+    rule = plateau_rule(kw, lr)
+    first, new = [], []
+    for t in range(40):
+        if t == joined:
+            optimizer.add_param_group({"params": [torch.nn.Parameter(torch.zeros(1))], "lr": added})
+            rule.lrs.append(added)
+            rule.floors.append(kw["min_lr"])
+        first.append(optimizer.param_groups[0]["lr"])
+        if t >= joined:
+            new.append(optimizer.param_groups[1]["lr"])
+            assert same(new[-1], rule.lrs[1], abs_tol=0.0), t
+        optimizer.step()
+        scheduler.step(metrics[t])
+        rule.feed(metrics[t])
+    assert max(new) == added
+    ratio, floor, f = added / first[joined], kw["min_lr"], kw["factor"]
+    for t in range(joined, 40):
+        if not same(new[t - joined], ratio * first[t], rel=1e-9):
+            # the ratio breaks only where min_lr (or eps) stopped the reduction of one of the two groups
+            stopped = [max(x * f, floor) == floor or x - max(x * f, floor) <= kw["eps"]
+                       for x in (first[t - 1], new[t - 1 - joined])]
+            assert any(stopped), t
+            break
+
+
+OPTIMIZERS = {  # every optimizer of torch.optim that takes param groups of dense parameters
+    "SGD": lambda groups: torch.optim.SGD(groups, lr=LR0, momentum=0.9, weight_decay=0.01),
+    "Adam": lambda groups: torch.optim.Adam(groups, lr=LR0, weight_decay=0.01),
+    "AdamW": lambda groups: torch.optim.AdamW(groups, lr=LR0),
+    "RMSprop": lambda groups: torch.optim.RMSprop(groups, lr=LR0, momentum=0.9, weight_decay=0.01),
+    "Adagrad": lambda groups: torch.optim.Adagrad(groups, lr=LR0, weight_decay=0.01),
+    "Adadelta": lambda groups: torch.optim.Adadelta(groups, lr=LR0, weight_decay=0.01),
+    "Adamax": lambda groups: torch.optim.Adamax(groups, lr=LR0, weight_decay=0.01),
+    "NAdam": lambda groups: torch.optim.NAdam(groups, lr=LR0, weight_decay=0.01),
+    "RAdam": lambda groups: torch.optim.RAdam(groups, lr=LR0, weight_decay=0.01),
+    "ASGD": lambda groups: torch.optim.ASGD(groups, lr=LR0, weight_decay=0.01),
+    "Rprop": lambda groups: torch.optim.Rprop(groups, lr=LR0),
+    "Adafactor": lambda groups: torch.optim.Adafactor(groups, lr=LR0),
+    "Muon": None,  # 2-D parameters only; checked below with a matrix
+}
+CYCLE_MOMENTUM = {"CyclicLR", "OneCycleLR"}  # their default cycle_momentum=True needs momentum or betas
+
+
+def test_the_optimizers_are_every_optimizer_of_torch():
+    """(LBFGS takes no param groups, SparseAdam sparse gradients only.)"""
+    classes = {n for n in torch.optim.__all__ if isinstance(getattr(torch.optim, n), type)}
+    assert set(OPTIMIZERS) == classes - {"Optimizer", "LBFGS", "SparseAdam"}
+
+
+@pytest.mark.parametrize("opt_name", sorted(OPTIMIZERS))
+@CLAIM
+@given(data=st.data(), frozen_for=st.integers(1, T - 2), ratio=st.floats(0.05, 2.0))
+def test_a_parameter_without_a_gradient_stays_put_and_its_group_follows_the_schedule(opt_name, data, frozen_for,
+                                                                                    ratio):
+    """'Create the optimizer with all its groups before the scheduler, and freeze with requires_grad_(False): a
+    parameter without a gradient is skipped by optimizer.step(), so it does not move, while its group's LR
+    follows the schedule like the others. This works with every scheduler, including those that raise above'
+    (and the questions page's 'its LR follows the schedule with every scheduler'): every optimizer, every
+    scheduler with random arguments, a random freezing time; the frozen parameter is bit-for-bit unchanged while
+    frozen, and both groups' LRs are those of a run where nothing was frozen, at every step."""
+    names = [n for n in NAMES if opt_name not in ("Adagrad", "Adadelta", "ASGD", "Rprop", "Adafactor")
+             or n not in CYCLE_MOMENTUM]
+    name = data.draw(st.sampled_from(names))
+    build, _ = data.draw(SPECS[name])
+    shape = (2, 2)
+
+    def make(frozen):
+        torch.manual_seed(0)
+        head, backbone = torch.nn.Parameter(torch.randn(shape)), torch.nn.Parameter(torch.randn(shape))
+        backbone.requires_grad_(not frozen)
+        groups = [{"params": [head]}, {"params": [backbone], "lr": LR0 * ratio}]
+        if opt_name == "Muon":
+            optimizer = torch.optim.Muon(groups, lr=LR0, momentum=0.9, weight_decay=0.01)
+        else:
+            optimizer = OPTIMIZERS[opt_name](groups)
+        return head, backbone, optimizer, build(optimizer)
+
+    head, backbone, optimizer, scheduler = make(frozen=True)
+    _, _, reference, reference_scheduler = make(frozen=False)
+    before = backbone.detach().clone()
+    for t in range(T):
+        if t == frozen_for:
+            backbone.requires_grad_(True)
+        for o in (optimizer, reference):
+            o.zero_grad()
+        (head.sum() + backbone.sum()).pow(2).backward() if backbone.requires_grad else head.sum().pow(2).backward()
+        for o, s in ((optimizer, scheduler), (reference, reference_scheduler)):
+            o.step()
+            step(name, s, 1.0)
+        if t < frozen_for:
+            assert torch.equal(backbone, before), (name, t)
+        assert [g["lr"] for g in optimizer.param_groups] == [g["lr"] for g in reference.param_groups], (name, t)
