@@ -968,3 +968,374 @@ def test_a_parameter_without_a_gradient_stays_put_and_its_group_follows_the_sche
         if t < frozen_for:
             assert torch.equal(backbone, before), (name, t)
         assert [g["lr"] for g in optimizer.param_groups] == [g["lr"] for g in reference.param_groups], (name, t)
+
+
+# === guides/questions.md =============================================================================================
+
+@MANY
+@given(lrs=st.lists(st.floats(0.01, 1.0), min_size=1, max_size=3), g=st.floats(0.1, 0.99), steps=st.integers(1, 20))
+def test_a_subclass_that_defines_only_get_closed_form_lr_does_not_work(lrs, g, steps):
+    """'A subclass that defines only _get_closed_form_lr() does not work': its constructor raises
+    NotImplementedError for any closed form and any param groups; with get_lr() returning the closed form it
+    follows that closed form at every step."""
+
+    class OnlyClosedForm(sched.LRScheduler):
+        def _get_closed_form_lr(self):
+            return [base * g ** self.last_epoch for base in self.base_lrs]
+
+    with pytest.raises(NotImplementedError):
+        OnlyClosedForm(sgd(*lrs))
+
+    class WithGetLr(OnlyClosedForm):
+        def get_lr(self):
+            return self._get_closed_form_lr()
+
+    optimizer = sgd(*lrs)
+    scheduler = WithGetLr(optimizer)
+    for t in range(steps):
+        assert all(close(group["lr"], lr * g ** t, rel=1e-12) for group, lr in zip(optimizer.param_groups, lrs))
+        optimizer.step()
+        scheduler.step()
+
+
+@MANY
+@given(lrs=st.lists(st.floats(0.01, 1.0), min_size=1, max_size=3), data=st.data(), steps=st.integers(2, 30),
+       meddle=st.floats(0.1, 5.0))
+def test_lambda_lr_multiplies_each_groups_initial_lr_not_the_current_one(lrs, data, steps, meddle):
+    """'Does the LambdaLR lambda return the learning rate or a factor? A factor, multiplied by each group's initial
+    LR (not by the current one)': one lambda or one per group, random factors, and the current LR changed by hand
+    at a random step; every group's LR is its initial LR times its lambda at every step."""
+    per_group = data.draw(st.booleans())
+    gs = data.draw(st.lists(st.floats(0.5, 1.5), min_size=len(lrs), max_size=len(lrs)))
+    offsets = data.draw(st.lists(st.floats(0.0, 2.0), min_size=len(lrs), max_size=len(lrs)))
+    functions = [lambda t, g=g, c=c: c + g ** t for g, c in zip(gs, offsets)]
+    when = data.draw(st.integers(1, steps - 1))
+    optimizer = sgd(*lrs)
+    scheduler = sched.LambdaLR(optimizer, functions if per_group else functions[0])
+    for t in range(steps):
+        for i, (group, lr) in enumerate(zip(optimizer.param_groups, lrs)):
+            if t != when:  # at that step the LR is the one written by hand, until the next step()
+                assert close(group["lr"], lr * functions[i if per_group else 0](t), rel=1e-12), (i, t)
+        optimizer.step()
+        scheduler.step()
+        if t + 1 == when:
+            for group in optimizer.param_groups:
+                group["lr"] *= meddle
+
+
+def stepped_by_hand(optimizer, schedulers, steps):
+    used = []
+    for _ in range(steps):
+        used.append(optimizer.param_groups[0]["lr"])
+        optimizer.step()
+        for scheduler in schedulers:
+            scheduler.step()
+    return used
+
+
+@MANY
+@given(a=CHAINABLE, b=CHAINABLE, data=st.data(), steps=st.integers(2, 30))
+def test_chainable_schedulers_multiply_closed_form_ones_overwrite_so_order_matters(a, b, data, steps):
+    """'Chainable schedulers multiply each other's changes; closed-form ones overwrite the LR, so their order
+    decides the result': two chainable schedulers stepped in either order give the product of their factors at
+    every step; a closed-form one stepped last gives its own closed form alone, stepped first it is followed by one
+    factor of the other, so the two orders differ wherever that factor moves."""
+    for first, second in ((a, b), (b, a)):
+        optimizer = sgd(0.1)
+        schedulers = [first[1](optimizer), second[1](optimizer)]
+        used = stepped_by_hand(optimizer, schedulers, steps)
+        assert all(close(used[t], 0.1 * a[2](t) * b[2](t), rel=1e-9, abs_tol=1e-15) for t in range(steps))
+    c = data.draw(_closed_form(steps, 0.1))
+    runs = []
+    for closed_last in (True, False):
+        optimizer = sgd(0.1)
+        overwriting, chainable = c[1](optimizer), a[1](optimizer)  # built in this order, stepped in both
+        runs.append(stepped_by_hand(optimizer, [chainable, overwriting] if closed_last else [overwriting, chainable],
+                                    steps))
+    last, first_ = runs
+    assert close(last[0], c[2](0) * a[2](0), rel=1e-9) and close(first_[0], c[2](0) * a[2](0), rel=1e-9)
+    for t in range(1, steps):
+        assert close(last[t], c[2](t), rel=1e-9, abs_tol=1e-15), (c[0], t)
+        ratio = a[2](t) / a[2](t - 1) if a[2](t - 1) else 1.0
+        assert close(first_[t], c[2](t) * ratio, rel=1e-9, abs_tol=1e-15), (c[0], a[0], t)
+    moves = any(not close(a[2](t), a[2](t - 1)) and c[2](t) != 0 for t in range(1, steps))
+    assert (last != first_) == moves
+
+
+@MANY
+@given(lrs=st.lists(st.floats(0.001, 1.0), min_size=1, max_size=3), data=st.data(), total=st.integers(10, 40))
+def test_one_cycle_lr_replaces_every_groups_lr(lrs, data, total):
+    """'OneCycleLR ignores the lr I gave the optimizer. It replaces every group's LR with max_lr / div_factor; change
+    div_factor and final_div_factor': any groups, max_lr scalar or one per group, any div factors; the LR of every
+    group at every step is its one-cycle closed form, whatever LR the group was given."""
+    max_lrs = data.draw(st.lists(st.floats(0.01, 1.0), min_size=len(lrs), max_size=len(lrs)))
+    scalar = data.draw(st.booleans())
+    if scalar:
+        max_lrs = [max_lrs[0]] * len(lrs)
+    div, final_div, pct = data.draw(st.floats(1.5, 100)), data.draw(st.floats(2, 1e5)), data.draw(st.floats(0.2, 0.45))
+    optimizer = sgd(*lrs)
+    scheduler = sched.OneCycleLR(optimizer, max_lr=max_lrs[0] if scalar else max_lrs, total_steps=total,
+                                 pct_start=pct, div_factor=div, final_div_factor=final_div)
+    assert all(close(g["lr"], m / div) for g, m in zip(optimizer.param_groups, max_lrs))
+    for t in range(total):
+        for group, m in zip(optimizer.param_groups, max_lrs):
+            assert close(group["lr"], one_cycle_cf(t, total, max_lr=m, pct=pct, div=div, final_div=final_div)[0],
+                         rel=1e-9), t
+        optimizer.step()
+        scheduler.step()
+
+
+@pytest.mark.parametrize("name", NAMES)
+@CLAIM
+@given(data=st.data(), adam=st.booleans())
+def test_scheduler_step_writes_only_the_lr_and_the_cycled_momentum(name, data, adam):
+    """'Does scheduler.step() also update the weights? No: it only writes into the optimizer's param groups: the
+    next LR, and for CyclicLR and OneCycleLR the momentum (or Adam's beta1); optimizer.step() updates the weights':
+    at every step of a run with random arguments, scheduler.step() leaves the parameters and the optimizer state
+    (momentum buffers, Adam's moments) bit for bit as they were and changes no group entry but those."""
+    build, _ = data.draw(SPECS[name])
+    model = torch.nn.Linear(3, 1)
+    optimizer = (torch.optim.Adam(model.parameters(), lr=LR0) if adam
+                 else torch.optim.SGD(model.parameters(), lr=LR0, momentum=0.9))
+    scheduler = build(optimizer)
+    allowed = {"lr"} | ({"momentum", "betas"} if name in CYCLE_MOMENTUM else set())
+    changed = set()
+    for t in range(T):
+        optimizer.zero_grad()
+        model(torch.ones(2, 3)).pow(2).sum().backward()
+        optimizer.step()
+        weights = [p.detach().clone() for p in model.parameters()]
+        state = copy.deepcopy(optimizer.state_dict()["state"])
+        groups = [{k: v for k, v in g.items() if k != "params"} for g in optimizer.param_groups]
+        step(name, scheduler, 1.0)
+        assert all(torch.equal(p, w) for p, w in zip(model.parameters(), weights, strict=True)), t
+        after = optimizer.state_dict()["state"]
+        assert after.keys() == state.keys() and all(
+            torch.equal(after[i][k], state[i][k]) for i in state for k in state[i]), t
+        for group, before in zip(optimizer.param_groups, groups, strict=True):
+            changed |= {k for k in group if k != "params" and (k not in before or group[k] != before[k])}
+    assert changed <= allowed, (name, changed)
+    if name in CYCLE_MOMENTUM:
+        assert changed & {"momentum", "betas"}  # so the answer has to name them
+
+
+@MANY
+@given(data=st.data(), lrs=st.lists(st.floats(0.001, 1.0), min_size=1, max_size=3),
+       metrics=st.lists(st.floats(0.5, 1.5), min_size=20, max_size=20))
+def test_reduce_lr_on_plateau_is_an_lrscheduler_with_get_last_lr_in_2_13(data, lrs, metrics):
+    """''ReduceLROnPlateau' object has no attribute 'get_last_lr'. Older versions only; in torch 2.13
+    ReduceLROnPlateau is an LRScheduler and has get_last_lr()': random arguments and groups; get_last_lr() gives
+    every group's LR from construction on and after every step."""
+    kw = draw_arguments("ReduceLROnPlateau", data)
+    if isinstance(kw["min_lr"], list):
+        kw["min_lr"] = kw["min_lr"] * len(lrs)
+    optimizer = sgd(*lrs)
+    scheduler = sched.ReduceLROnPlateau(optimizer, **kw)
+    assert isinstance(scheduler, sched.LRScheduler)
+    for metric in metrics:
+        assert scheduler.get_last_lr() == [g["lr"] for g in optimizer.param_groups]
+        optimizer.step()
+        scheduler.step(metric)
+    assert scheduler.get_last_lr() == [g["lr"] for g in optimizer.param_groups]
+
+
+def test_the_missing_get_last_lr_error_comes_from_releases_before_2_2_only():
+    """'Older versions only': in the release matrix (docs/compatibility.json), the version-history snippet's
+    ReduceLROnPlateau.get_last_lr() line fails with "has no attribute 'get_last_lr'" on exactly the releases
+    before 2.2 (on 2.2.2 the method exists, but fails before the first step: no attribute '_last_lr')."""
+    import matrix  # noqa: PLC0415 - scripts/ is on the path through conftest
+
+    record = matrix.load_record()
+    path = matrix.snippet_paths()["version_checks"]
+    entries = record["snippets"]["version_checks"].get(matrix.content_hash(path))
+    if entries is None:
+        pytest.skip("the matrix has not run the current version_checks.py yet")
+    assert set(entries) == set(matrix.RELEASES)
+    for release, entry in entries.items():
+        missing = "object has no attribute 'get_last_lr'" in entry.get("message", "")
+        assert missing == (matrix.version_key(release) < (2, 2)), release
+    assert any(matrix.version_key(r) < (2, 2) for r in entries)
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if n not in ("LambdaLR", "MultiplicativeLR")])
+@CLAIM
+@given(data=st.data(), lrs=st.lists(st.floats(0.001, 1.0), min_size=2, max_size=3),
+       metrics=st.lists(st.floats(0.5, 1.5), min_size=T, max_size=T))
+def test_every_other_scheduler_runs_each_group_as_if_it_were_alone(name, data, lrs, metrics):
+    """'Pass one lambda per group to LambdaLR (or MultiplicativeLR); every other scheduler runs each group through
+    the same schedule as if it were alone, from its own initial LR (CyclicLR and OneCycleLR from their base_lr and
+    max_lr instead, ...)': for random arguments and group LRs, each group's LR at every step is the LR of the
+    same scheduler on an optimizer with that group alone; for CyclicLR and OneCycleLR it does not depend on the
+    group's LR at all."""
+    build, _ = data.draw(SPECS[name])
+
+    def lrs_of(*group_lrs):
+        optimizer = sgd(*group_lrs)
+        scheduler = build(optimizer)
+        used = []
+        for t in range(T):
+            used.append([g["lr"] for g in optimizer.param_groups])
+            optimizer.step()
+            step(name, scheduler, metrics[t])
+        return used
+
+    together = lrs_of(*lrs)
+    for i, lr in enumerate(lrs):
+        alone = lrs_of(lr)
+        assert same([row[i] for row in together], [row[0] for row in alone], abs_tol=0.0), (name, i)
+    if name in ("CyclicLR", "OneCycleLR"):
+        assert same([row[0] for row in together], [row[1] for row in together], abs_tol=0.0)
+
+
+@CLAIM
+@given(lrs=st.lists(st.floats(0.001, 1.0), min_size=2, max_size=3), data=st.data())
+def test_cyclic_and_one_cycle_take_one_bound_per_group(lrs, data):
+    """'... (CyclicLR and OneCycleLR from their base_lr and max_lr instead, which take one value per group)': with
+    lists, each group's LR at every step is the single-group run with its own values."""
+    n = len(lrs)
+    base = data.draw(st.lists(st.floats(0.001, 0.05), min_size=n, max_size=n))
+    top = data.draw(st.lists(st.floats(0.06, 1.0), min_size=n, max_size=n))
+    up = data.draw(st.integers(1, 6))
+    makers = [lambda o, b, m: sched.CyclicLR(o, base_lr=b, max_lr=m, step_size_up=up),
+              lambda o, b, m: sched.OneCycleLR(o, max_lr=m, total_steps=T)]
+    for make in makers:
+        optimizer = sgd(*lrs)
+        together = lrs_used_groups(optimizer, make(optimizer, base, top), T)
+        for i in range(n):
+            alone = sgd(lrs[i])
+            assert same([row[i] for row in together], [row[0] for row in
+                                                        lrs_used_groups(alone, make(alone, base[i], top[i]), T)])
+
+
+def lrs_used_groups(optimizer, scheduler, steps):
+    used = []
+    for _ in range(steps):
+        used.append([g["lr"] for g in optimizer.param_groups])
+        optimizer.step()
+        scheduler.step()
+    return used
+
+
+class Scale:
+    """A callable object holding plain values, as a user's lr_lambda or scale_fn might."""
+
+    def __init__(self, g, extra):
+        self.g, self.extra = g, extra
+
+    def __call__(self, x):
+        return self.g ** x
+
+
+plain_values = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(-10, 10), st.floats(-1, 1), st.text(max_size=5),
+              st.floats(-1, 1).map(lambda x: torch.tensor([x]))),
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=3), inner, max_size=3),
+                            st.lists(inner, max_size=3).map(tuple)),
+    max_leaves=6)
+
+
+def round_trip(state, weights_only=True):
+    buffer = io.BytesIO()
+    torch.save(state, buffer)
+    buffer.seek(0)
+    return torch.load(buffer, weights_only=weights_only)
+
+
+@pytest.mark.parametrize("name", NAMES)
+@CLAIM
+@given(data=st.data(), k=st.integers(0, HORIZON - 2), extra=plain_values)
+def test_every_scheduler_state_dict_loads_with_weights_only(name, data, k, extra):
+    """'Save its state_dict() with the optimizer's; every torch 2.13 scheduler's state dict loads with
+    weights_only=True, if the callable objects you pass as lr_lambda or scale_fn hold only plain values': every
+    scheduler, random arguments (plain functions, or callable objects holding random numbers, strings, lists,
+    dicts, tuples and tensors), saved after k steps; the loaded state dict resumes the run exactly."""
+    kw = draw_arguments(name, data)
+    if data.draw(st.booleans(), label="callable object"):
+        if name in ("LambdaLR", "MultiplicativeLR"):
+            kw["lr_lambda"] = Scale(data.draw(gammas), extra)
+        elif name == "CyclicLR":
+            kw["scale_fn"] = Scale(data.draw(st.floats(0.5, 0.99)), extra)
+    n = length(name, kw)
+    k = min(k, n - 1)
+    metrics = data.draw(metric_lists)
+    reference, checkpoint = saved_run(name, kw, metrics, k)
+    checkpoint = round_trip(checkpoint)
+    optimizer, scheduler = resumed(name, kw, checkpoint)
+    used, error = run_from(name, optimizer, scheduler, range(k, n), metrics)
+    assert error is None and same(used, reference[k:]), name
+
+
+def test_a_callable_object_holding_other_values_does_not_load_with_weights_only():
+    """Why the answer needs its condition: a NumPy number in a callable lr_lambda makes the state dict unloadable
+    with weights_only=True (torch's default since 2.6)."""
+    numpy = pytest.importorskip("numpy")
+    scheduler = sched.LambdaLR(sgd(0.1), Scale(numpy.float64(0.9), None))
+    with pytest.raises(Exception, match="Weights only load failed"):
+        round_trip(scheduler.state_dict())
+    assert round_trip(scheduler.state_dict(), weights_only=False)["lr_lambdas"][0]["g"] == 0.9
+
+
+def cycle_lengths(T_0, T_mult, positions, step_epoch):
+    """The lengths of the cycles a run goes through: T_i at each restart (T_i changes, or T_cur goes back)."""
+    optimizer = sgd(0.1)
+    scheduler = sched.CosineAnnealingWarmRestarts(optimizer, T_0=T_0, T_mult=T_mult)
+    lengths, last = [scheduler.T_i], scheduler.T_cur
+    for x in positions:
+        optimizer.step()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # step(epoch) warns that epoch is deprecated
+            scheduler.step(x) if step_epoch else scheduler.step()
+        if scheduler.T_i != lengths[-1] or scheduler.T_cur < last:
+            lengths.append(scheduler.T_i)
+        last = scheduler.T_cur
+    return lengths
+
+
+@MANY
+@given(T_0=st.integers(1, 10), T_mult=st.integers(1, 4), steps=st.integers(1, 200), per_epoch=st.integers(1, 10),
+       bad=st.one_of(st.integers(-5, 0), st.floats(-2.0, 5.0).filter(lambda x: x != int(x) or x < 1)))
+def test_t_mult_is_an_integer_of_at_least_1_so_cycles_never_get_shorter(T_0, T_mult, steps, per_epoch, bad):
+    """'Can CosineAnnealingWarmRestarts make restarts more frequent (T_mult below 1)? No: T_mult must be an integer
+    of at least 1, so cycles never get shorter': any T_mult below 1 or not an integer (floats too, even 2.0) is
+    refused with a ValueError; with a valid one, the cycle lengths, stepped plainly or with fractional epochs, are
+    T_0 times powers of T_mult and never decrease."""
+    with pytest.raises(ValueError, match="T_mult"):
+        sched.CosineAnnealingWarmRestarts(sgd(0.1), T_0=T_0, T_mult=bad)
+    with pytest.raises(ValueError, match="T_mult"):
+        sched.CosineAnnealingWarmRestarts(sgd(0.1), T_0=T_0, T_mult=float(T_mult))
+    plain = cycle_lengths(T_0, T_mult, range(1, steps + 1), step_epoch=False)
+    fractional = cycle_lengths(T_0, T_mult, [i / per_epoch for i in range(1, steps + 1)], step_epoch=True)
+    for lengths in (plain, fractional):
+        assert lengths == sorted(lengths)
+        assert all(x == T_0 * T_mult ** i for i, x in enumerate(lengths)), lengths
+
+
+@MANY
+@given(lrs=st.lists(st.floats(0.001, 1.0), min_size=1, max_size=4), g=st.floats(0.1, 0.99), steps=st.integers(1, 20),
+       wrong=st.integers(0, 6))
+def test_get_lr_must_return_one_value_per_group_from_each_groups_base_lr(lrs, g, steps, wrong):
+    """'My custom scheduler gives every param group the same LR. get_lr() must return one value per param group,
+    computed from each group's own base LR': a list of another length fails at construction; the i-th value goes
+    to group i at every step, and base_lrs holds each group's own initial LR, so values computed from it keep the
+    groups apart, while one value computed from a single LR gives every group that LR."""
+
+    def custom(values):
+        class Custom(sched.LRScheduler):
+            def get_lr(self):
+                return values(self)
+        return Custom
+
+    if wrong != len(lrs):
+        with pytest.raises(ValueError):
+            custom(lambda s: [0.1 * g ** s.last_epoch] * wrong)(sgd(*lrs))
+    optimizer = sgd(*lrs)
+    scheduler = custom(lambda s: [base * g ** s.last_epoch for base in s.base_lrs])(optimizer)
+    assert scheduler.base_lrs == lrs
+    shared = sgd(*lrs)
+    same_lr = custom(lambda s: [s.base_lrs[0] * g ** s.last_epoch] * len(s.base_lrs))(shared)
+    for t in range(steps):
+        assert [grp["lr"] for grp in optimizer.param_groups] == [base * g ** t for base in lrs]
+        assert [grp["lr"] for grp in shared.param_groups] == [lrs[0] * g ** t] * len(lrs)
+        for o, s in ((optimizer, scheduler), (shared, same_lr)):
+            o.step()
+            s.step()
