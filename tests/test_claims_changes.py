@@ -684,7 +684,7 @@ def test_what_the_steps_read_for_the_page_examples():
 
 
 @pytest.mark.parametrize("name, argument", SETTABLE)
-@CLAIM
+@FEW
 @given(data=st.data(), k=st.integers(0, HORIZON - 2))
 def test_setting_an_attribute_after_loading_works_only_as_the_page_says(name, argument, data, k):
     """'Setting an attribute after load_state_dict() works when the scheduler keeps that argument as it is and
@@ -926,7 +926,7 @@ def test_the_optimizers_are_every_optimizer_of_torch():
 
 
 @pytest.mark.parametrize("opt_name", sorted(OPTIMIZERS))
-@CLAIM
+@FEW
 @given(data=st.data(), frozen_for=st.integers(1, T - 2), ratio=st.floats(0.05, 2.0))
 def test_a_parameter_without_a_gradient_stays_put_and_its_group_follows_the_schedule(opt_name, data, frozen_for,
                                                                                     ratio):
