@@ -1339,3 +1339,33 @@ def test_get_lr_must_return_one_value_per_group_from_each_groups_base_lr(lrs, g,
         for o, s in ((optimizer, scheduler), (shared, same_lr)):
             o.step()
             s.step()
+
+
+@MANY
+@given(old=ARGUMENTS["MultiStepLR"]["milestones"], new=ARGUMENTS["MultiStepLR"]["milestones"], gamma=gammas,
+       data=st.data())
+def test_multi_step_milestones_set_after_loading_work_as_a_counter_not_as_a_list(old, new, gamma, data):
+    """'set the attribute again after loading if the new value would have changed nothing so far (MultiStepLR's
+    milestones as a Counter)': resumed before the first milestone of either list, a Counter of the new milestones
+    gives the run with them from the start at every step, and the list itself fails at the first new milestone
+    the run reaches (IndexError, or a wrong power of gamma)."""
+    n = 32
+    k = data.draw(st.integers(0, min(old + new) - 1))
+    wanted = fresh_run("MultiStepLR", {"milestones": new, "gamma": gamma}, 0.1, [1.0] * n, n)
+    for value in (Counter(new), list(new)):
+        optimizer = sgd(0.1)
+        scheduler = sched.MultiStepLR(optimizer, old, gamma)
+        run_from("MultiStepLR", optimizer, scheduler, range(k), [1.0] * n)
+        checkpoint = copy.deepcopy({"optimizer": optimizer.state_dict(), "scheduler": scheduler.state_dict()})
+        optimizer = sgd(0.1)
+        scheduler = sched.MultiStepLR(optimizer, old, gamma)
+        optimizer.load_state_dict(checkpoint["optimizer"])
+        scheduler.load_state_dict(checkpoint["scheduler"])
+        scheduler.milestones = value
+        used, error = run_from("MultiStepLR", optimizer, scheduler, range(k, n), [1.0] * n)
+        if isinstance(value, Counter):
+            assert error is None and same(used, wanted[k:], abs_tol=0.0)
+        else:
+            first = min(m for m in new if m > k)
+            assert isinstance(error, IndexError) or not same(used[first - k], wanted[first], abs_tol=0.0)
+            assert same(used[:first - k], wanted[k:first], abs_tol=0.0)
