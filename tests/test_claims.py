@@ -20,7 +20,7 @@ from claims_text import quantified, quote, sentences
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 # The number of claims not yet proven may only go down (lower it when you prove one).
-UNCHECKED_CEILING = 37
+UNCHECKED_CEILING = 2
 
 
 def page_claims():
