@@ -59,6 +59,16 @@ def lrs_used(optimizer, scheduler, steps: int) -> list[float]:
     return used
 
 
+def lrs_used_by_group(optimizer, scheduler, steps: int) -> list[list[float]]:
+    """Every group's LR at each of `steps` steps, stepping as the snippets do (optimizer first)."""
+    used = []
+    for _ in range(steps):
+        used.append([group["lr"] for group in optimizer.param_groups])
+        optimizer.step()
+        scheduler.step()
+    return used
+
+
 def trace(name: str, kind: str, label: str = "") -> list[float]:
     return result(name).traces[kind][label]
 

@@ -34,7 +34,7 @@ from test_reduce_lr_on_plateau import PlateauRule
 from torch.optim import lr_scheduler as sched
 from torch.optim.swa_utils import SWALR
 
-from conftest import ROOT, lrs_used
+from conftest import ROOT, lrs_used, lrs_used_by_group
 
 CLAIM = settings(max_examples=12, deadline=None, derandomize=True, database=None)
 FEW = settings(max_examples=6, deadline=None, derandomize=True, database=None)
@@ -1213,20 +1213,11 @@ def test_cyclic_and_one_cycle_take_one_bound_per_group(lrs, data):
               lambda o, b, m: sched.OneCycleLR(o, max_lr=m, total_steps=T)]
     for make in makers:
         optimizer = sgd(lrs)
-        together = lrs_used_groups(optimizer, make(optimizer, base, top), T)
+        together = lrs_used_by_group(optimizer, make(optimizer, base, top), T)
         for i in range(n):
             alone = sgd((lrs[i],))
             assert same([row[i] for row in together], [row[0] for row in
-                                                        lrs_used_groups(alone, make(alone, base[i], top[i]), T)])
-
-
-def lrs_used_groups(optimizer, scheduler, steps):
-    used = []
-    for _ in range(steps):
-        used.append([g["lr"] for g in optimizer.param_groups])
-        optimizer.step()
-        scheduler.step()
-    return used
+                                                        lrs_used_by_group(alone, make(alone, base[i], top[i]), T)])
 
 
 class Scale:

@@ -7,7 +7,7 @@ import warnings
 
 import pytest
 import torch
-from conftest import ROOT, lrs, result, snippet
+from conftest import ROOT, lrs, lrs_used_by_group, result, snippet
 from torch.optim.lr_scheduler import LRScheduler
 
 REL, ABS = 1e-12, 1e-15
@@ -55,13 +55,7 @@ def fresh(lrs_per_group=(0.0,), **kwargs):
     return optimizer, CWUR(optimizer, **kwargs)
 
 
-def run(optimizer, scheduler, steps):
-    used = []
-    for _ in range(steps):
-        used.append([g["lr"] for g in optimizer.param_groups])
-        optimizer.step()
-        scheduler.step()
-    return used
+run = lrs_used_by_group
 
 
 # --- the class -------------------------------------------------------------------
