@@ -79,7 +79,7 @@ row("2.0.0", "_LRScheduler is a subclass of LRScheduler",
     lambda: issubclass(lr_scheduler._LRScheduler, LRScheduler) and lr_scheduler._LRScheduler is not LRScheduler)
 
 row("2.2.0", "ReduceLROnPlateau is an LRScheduler", lambda: isinstance(lr_scheduler.ReduceLROnPlateau(sgd()), LRScheduler))
-row("2.2.0", "ReduceLROnPlateau.get_last_lr()", lambda: lr_scheduler.ReduceLROnPlateau(sgd()).get_last_lr())
+row("2.3.0", "ReduceLROnPlateau.get_last_lr() before its first step()", lambda: lr_scheduler.ReduceLROnPlateau(sgd()).get_last_lr())
 row("2.2.0", "ReduceLROnPlateau has base_lrs", lambda: hasattr(lr_scheduler.ReduceLROnPlateau(sgd()), "base_lrs"))
 
 
@@ -142,7 +142,7 @@ def key_error_first_line():
     return "no error"
 
 
-row("2.11.0", "KeyError when resuming without initial_lr, first line", key_error_first_line)
+row("2.10.0", "KeyError when resuming without initial_lr, first line", key_error_first_line)
 
 
 def plateau_after_add_param_group():
