@@ -73,6 +73,7 @@ CLAIMS = [
     ('guides/stepping.md', 'agree as long as only the scheduler writes the LR.', 'tests/test_claims_guides.py::test_get_last_lr_and_the_param_groups_agree_while_only_the_scheduler_writes_the_lr'),
     ('guides/stepping.md', 'decay applied twice at each boundary.', 'tests/test_claims_schedulers.py::test_step_lr_get_lr_reports_the_next_decay_warns_and_never_disturbs_the_optimizer'),
     # --- guides/version_history.md
+    ('guides/version_history.md', 'the newest patch of every minor release from 2.0 to', 'tests/test_version_history.py::test_the_release_matrix_confirms_the_release_of_every_row_it_covers tests/test_version_history.py::test_the_table_says_release_matrix_exactly_for_the_rows_the_matrix_confirms tests/test_matrix.py::test_release_list_is_one_sorted_list_with_the_pinned_release'),
     ('guides/version_history.md', 'matrix dates it for all five: on 2.7.1 and earlier', 'tests/test_version_history.py::test_the_release_matrix_dates_the_initial_mode_of_all_five_schedulers_to_2_8_0'),
     ('guides/version_history.md', 'Every row whose behaviour can still', 'tests/test_version_history.py::test_every_scheduler_of_the_table_exists'),
     ('guides/version_history.md', 'a generated figure for each scheduler of `…` (documentation only).', 'tests/test_claims_schedulers.py::test_torch_docs_draw_a_figure_for_each_lr_scheduler_class_and_none_for_swalr'),

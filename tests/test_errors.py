@@ -417,3 +417,34 @@ def test_the_call_order_warning_comes_once_at_the_first_scheduler_step(order):
     found = [w for w in caught if str(w.message).startswith("Detected call of `lr_scheduler.step()`")]
     early = "scheduler" in order and order.index("scheduler") < (order.index("optimizer") if "optimizer" in order else 99)
     assert len(found) == (1 if early else 0)
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, database=None)
+@given(total=st.integers(1, 300), pct=st.floats(0.0, 1.0), one=st.booleans())
+def test_one_cycle_lr_divides_by_zero_exactly_when_its_warm_up_ends_at_step_0(total, pct, one):
+    """errors.md#zero-length: a two-phase OneCycleLR raises ZeroDivisionError, at construction, exactly when
+    pct_start * total_steps == 1; otherwise every step of the run works. `one` forces the boundary."""
+    import torch  # noqa: PLC0415
+    from torch.optim import lr_scheduler as sched  # noqa: PLC0415
+
+    if one:
+        pct = 1.0 / total
+    optimizer = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1, momentum=0.9)
+    if float(pct * total) == 1.0:
+        with pytest.raises(ZeroDivisionError):
+            sched.OneCycleLR(optimizer, max_lr=0.1, total_steps=total, pct_start=pct)
+        return
+    scheduler = sched.OneCycleLR(optimizer, max_lr=0.1, total_steps=total, pct_start=pct)
+    for _ in range(total - 1):
+        optimizer.step()
+        scheduler.step()
+
+
+@pytest.mark.parametrize("factor", ["div_factor", "final_div_factor"])
+def test_one_cycle_lr_with_a_zero_factor_divides_by_zero_at_construction(factor):
+    import torch  # noqa: PLC0415
+    from torch.optim import lr_scheduler as sched  # noqa: PLC0415
+
+    optimizer = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1, momentum=0.9)
+    with pytest.raises(ZeroDivisionError):
+        sched.OneCycleLR(optimizer, max_lr=0.1, total_steps=100, **{factor: 0.0})

@@ -1,6 +1,7 @@
 """Version history guide: every row whose behaviour can be shown on torch 2.13, checked directly."""
 
 import inspect
+import re
 import pickle
 import warnings
 
@@ -119,6 +120,7 @@ def test_reduce_lr_on_plateau_is_an_lrscheduler_without_base_lrs():
     assert plateau.get_last_lr() == [0.1]
     assert not hasattr(plateau, "base_lrs")
     check_line("2.2.0", "ReduceLROnPlateau has base_lrs: False")
+    check_line("2.3.0", "ReduceLROnPlateau.get_last_lr() before its first step(): [0.1]")
 
 
 def test_cyclic_lr_state_dict_with_lambda_pickles_and_beta1_cycles():
@@ -251,3 +253,69 @@ def test_the_release_matrix_dates_the_initial_mode_of_all_five_schedulers_to_2_8
         for line in result["diff"]:
             if line.startswith("+") and not line.startswith("+++"):
                 assert float(line.rsplit(":", 1)[1]) != 0.05, (release, line)
+
+
+# Lines that state what did not change (no release of the matrix may differ on them).
+UNCHANGED_LINES = {"ReduceLROnPlateau has base_lrs"}
+
+
+def _minor(version: str) -> tuple[int, int]:
+    major, minor = version.split("-")[0].split(".")[:2]
+    return int(major), int(minor)
+
+
+def _matrix_entry(name):
+    import json  # noqa: PLC0415
+
+    import compat  # noqa: PLC0415
+    from conftest import ROOT  # noqa: PLC0415
+
+    record = json.loads((ROOT / "docs" / "compatibility.json").read_text(encoding="utf-8"))
+    return record["snippets"][name][compat.current_hashes()[name]]
+
+
+def test_the_release_matrix_confirms_the_release_of_every_row_it_covers():
+    """Each `[version]` line of version_checks, on every release the matrix records (2.0.1 to 2.15.0):
+    a row from 2.0 on prints 2.13's line on every release of its minor version or later and another
+    line (a different value, or what it raised) on every earlier one; a row older than 2.0 prints 2.13's
+    line everywhere. The table marks the rows this confirms "(release matrix)"."""
+    import matrix  # noqa: PLC0415
+
+    entry = _matrix_entry("version_checks")
+    assert set(entry) == set(matrix.RELEASES)
+    masked = "[<torch version>]"
+    lines = result("version_checks").stdout.splitlines()
+    checked = 0
+    for line in lines:
+        version = line[1:].split("]")[0]
+        shown = line.replace(f"[{matrix.PINNED}]", masked)
+        for release, outcome in entry.items():
+            assert outcome["status"] in ("same", "differs"), (release, outcome)
+            removed = {d[1:] for d in outcome.get("diff", []) if d.startswith("-") and not d.startswith("---")}
+            same = shown not in removed
+            label = line.split("] ", 1)[1].rsplit(":", 1)[0]
+            if _minor(version) < (2, 0) or label.split(":")[0] in UNCHANGED_LINES:
+                assert same, (line, release)
+            else:
+                assert same == (_minor(release) >= _minor(version)), (line, release, outcome.get("diff"))
+            checked += 1
+    assert checked == len(lines) * len(matrix.RELEASES)
+
+
+def test_the_table_says_release_matrix_exactly_for_the_rows_the_matrix_confirms():
+    """A table row whose shown-by tag is a version the matrix covers (2.0 on) says "(release matrix)"
+    in its version cell, with the tag's minor version; the rows it cannot check keep their label."""
+    from conftest import ROOT  # noqa: PLC0415
+
+    table = (ROOT / "docs/guides/version_history.md").read_text(encoding="utf-8")
+    rows = [r for r in table.splitlines() if r.startswith("| ") and "`[" in r]
+    confirmed = 0
+    for row in rows:
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        tags = [t for t in re.findall(r"`\[([\d.]+)\]`", cells[2])]
+        if not tags or _minor(tags[0]) < (2, 0) or tags[0] == "2.0.0":
+            continue
+        assert "(release matrix)" in cells[0], row
+        assert _minor(cells[0].split()[0]) == _minor(tags[0]), row
+        confirmed += 1
+    assert confirmed >= 10

@@ -80,4 +80,6 @@ show("get-lr-not-implemented", lambda: NoGetLr(sgd()))
 show("zero-length",
      lambda: steps(sched.StepLR(sgd(), step_size=0), 1),
      lambda: steps(sched.CosineAnnealingLR(sgd(), T_max=0), 1),
-     lambda: sched.CyclicLR(sgd(), base_lr=0.01, max_lr=0.1, step_size_up=0))
+     lambda: sched.CyclicLR(sgd(), base_lr=0.01, max_lr=0.1, step_size_up=0),
+     lambda: sched.OneCycleLR(sgd(), max_lr=0.1, total_steps=10, pct_start=0.1),
+     lambda: sched.OneCycleLR(sgd(), max_lr=0.1, total_steps=100, div_factor=0.0))
