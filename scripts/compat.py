@@ -337,11 +337,25 @@ def table(m: Matrix, pages: list[tuple[str, str, list[str]]], lang: str = "en") 
         if not names:
             continue
         page_id = "page-" + re.sub(r"[^\w-]+", "-", posixpath.splitext(src_uri)[0])
-        lines += [f"### [{title}]({src_uri}) {{#{page_id}}}", "", head, rule]
-        for name in names:
-            lines.append(f"| `{name}` | " + " | ".join(_cell(m, name, r, src_uri, lang) for r in m.releases) + " |")
-        lines.append("")
+        # Each page's grid is folded under a one-line summary: a phone then styles and lays out 30
+        # summaries at load instead of some 5,000 cells (the reader opens the pages they want).
+        lines += [f"### [{title}]({src_uri}) {{#{page_id}}}", "", f'??? abstract "{_summary(m, names, lang)}"', "",
+                  *_indent([head, rule] + [f"| `{name}` | " + " | ".join(_cell(m, name, r, src_uri, lang)
+                                                                    for r in m.releases) + " |" for name in names]), ""]
     return lines
+
+
+def _summary(m: Matrix, names: list[str], lang: str = "en") -> str:
+    """'8 examples; all the same as 2.13.0 on 2.8.0–2.15.0' (which releases agree on every example)."""
+    checked = [n for n in names if any(m.status(n, r) != "unchecked" for r in m.releases if r != m.pinned)]
+    agree = m.agreeing(checked) if checked else []
+    if lang == "ja":
+        where = (f"{m.pinned} と同じ出力になるリリース：{spans(agree, m.releases)}" if len(agree) > 1
+                 else f"{m.pinned} 以外で同じ出力になるリリースはありません")
+        return f"{len(names)} 個の例。すべてが{where}"
+    where = (f"the output of {m.pinned} on {spans(agree, m.releases)}" if len(agree) > 1
+             else f"the output of {m.pinned} on no other release")
+    return f"{len(names)} examples; all give {where}" if len(names) > 1 else f"1 example; it gives {where}"
 
 
 def releases_table(m: Matrix, lang: str = "en") -> list[str]:

@@ -4,15 +4,16 @@
 minified script and stylesheet from node_modules/ (installed by `npm ci` from the lock file)
 to the build as assets/explorer/uPlot.*, for `mkdocs build` and `mkdocs serve` alike.
 
-`strip_comment_lines(site)` (called by the hook's on_post_build) drops the lines that are only a
-`//` comment from the explorer's own modules in the built site: about 3 KB gzip less on each page
-that loads the explorer (its page-weight budget is 120 KB); docs/assets/explorer/ keeps them.
-No template literal spans lines in those modules (tests/test_browser_explorer.py checks), so
-such a line is always a comment.
+`minify_scripts(site)` (called by the hook's on_post_build) minifies the site's own scripts in the
+built site with terser (pinned in package.json): the explorer's modules and assets/extra.js, a
+few KB gzip less on each page (the explorer page's budget is 120 KB); docs/assets/ keeps the
+readable sources, and the browser tests run the served, minified code.
 """
 
 from __future__ import annotations
 
+import json
+import subprocess
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -33,11 +34,20 @@ def add_vendor_files(files, config):
     return files
 
 
-def comment_free(text: str) -> str:
-    return "".join(line for line in text.splitlines(keepends=True) if not line.lstrip().startswith("//"))
+MINIFY = """
+import { minify } from "terser";
+import { readFileSync, writeFileSync } from "node:fs";
+for (const [file, module] of JSON.parse(process.argv[1])) {
+  const out = await minify(readFileSync(file, "utf8"), { module, compress: true, mangle: true });
+  writeFileSync(file, out.code);
+}
+"""
 
 
-def strip_comment_lines(site: Path) -> None:
-    for path in (site / "assets" / "explorer").glob("*.js"):
-        if not path.name.startswith("uPlot"):
-            path.write_text(comment_free(path.read_text(encoding="utf-8")), encoding="utf-8")
+def minify_scripts(site: Path) -> None:
+    files = [(str(p), True) for p in sorted((site / "assets" / "explorer").glob("*.js")) if not p.name.startswith("uPlot")]
+    files.append((str(site / "assets" / "extra.js"), False))
+    run = subprocess.run(["node", "--input-type=module", "-e", MINIFY, json.dumps(files)], cwd=ROOT,
+                         capture_output=True, text=True)
+    if run.returncode != 0:
+        raise PluginError(f"minifying the site's scripts failed (is terser installed? `npm ci`):\n{run.stderr.strip()}")

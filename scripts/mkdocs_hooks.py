@@ -3,8 +3,8 @@
 * before each build (and each rebuild of ``mkdocs serve``) run ``scripts/runner.py``,
   which regenerates only stale figures and outputs;
 * under ``mkdocs serve`` only, let mkdocs-jupyter cache the executed playground;
-* add the explorer's chart library from node_modules, and serve the explorer's modules without
-  their comment lines (``scripts/explorer_assets.py``);
+* add the explorer's chart library from node_modules, and serve the site's own scripts minified
+  (``scripts/explorer_assets.py``);
 * pass each page's HTML through ``scripts/page_html.py`` (MathML, figure sizes, lean code blocks, the
   portable 404 page) and ``scripts/editions.py`` (the Japanese edition), and the release matrix through
   ``scripts/compat.py``.
@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import compat  # noqa: E402 - the release matrix shown on every page
 import editions  # noqa: E402 - the English and Japanese editions after both are built
 import page_html  # noqa: E402 - MathML, figure sizes, code blocks, the 404 page
-from explorer_assets import add_vendor_files, strip_comment_lines  # noqa: E402
+from explorer_assets import add_vendor_files, minify_scripts  # noqa: E402
 
 RUNNER = Path(__file__).with_name("runner.py")
 GENERATED = page_html.GENERATED
@@ -82,7 +82,7 @@ def on_post_build(config):
     if getattr(config.plugins.get("i18n"), "building", False):  # the Japanese build, nested in the English one
         return
     site = Path(config.site_dir)
-    strip_comment_lines(site)
+    minify_scripts(site)  # the explorer's modules and extra.js, with terser
     page = site / "404.html"
     if page.exists():
         prefix = urlsplit(config.site_url or "/").path or "/"

@@ -41,6 +41,8 @@ def test_palette_follows_the_system_then_the_readers_choice(browser, base_url, s
     page.on("pageerror", lambda e: errors.append(str(e)))
 
     def state():
+        # the <meta> follows the header once the page has loaded (palette.html reads it when idle)
+        page.wait_for_function("document.querySelector('meta[name=color-scheme]')")
         return page.evaluate("""() => [document.body.dataset.mdColorScheme,
             document.querySelector('meta[name="color-scheme"]').content,
             [...document.querySelectorAll('form[data-palette] label')].filter(l => !l.hidden).length]""")

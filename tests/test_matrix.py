@@ -106,7 +106,7 @@ def test_a_changed_snippet_is_shown_as_not_yet_checked_never_as_a_result(page):
         assert re.search(stale + r"[^\n]*`" + name + r"\.py`", out), name
         assert f'id="{compat.anchor(name)}"' not in out, f"{name}: a note from a stale entry"
         table = "\n".join(compat.table(m, [("T", src_uri, [name])]))
-        row = next(line for line in table.splitlines() if line.startswith(f"| `{name}` |"))
+        row = next(line.strip() for line in table.splitlines() if line.strip().startswith(f"| `{name}` |"))
         assert row.count("compat-unchecked") == len(matrix.RELEASES), name
         for other in ("same", "rounding", "differs", "error"):
             assert f"compat-{other}" not in row, name
@@ -192,6 +192,33 @@ def test_the_page_summary_names_exactly_the_releases_where_all_its_snippets_agre
             assert title and expand(title.group(1)) == bad, name
 
 
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_each_folded_table_on_the_compatibility_page_sums_up_its_own_rows(lang):
+    """The line that stands for a page's grid names exactly the releases on which every one of its checked
+    examples agrees with the pinned release, and the number of examples the grid holds."""
+    m = compat.Matrix(RECORD, HASHES)
+    lines = compat.table(m, compat.site_pages(DOCS, lang), lang)
+    folded = [i for i, line in enumerate(lines) if line.startswith("??? abstract ")]
+    assert len(folded) >= 25
+    for i in folded:
+        rows = []
+        for line in lines[i + 2:]:
+            if not line.startswith("    |"):
+                break
+            if line.startswith("    | `"):
+                rows.append(line.split("`")[1])
+        summary = lines[i]
+        count = re.search(r'"(\d+) ', summary)
+        assert count and int(count.group(1)) == len(rows), summary
+        checked = [n for n in rows if any(m.status(n, r) != "unchecked" for r in matrix.RELEASES if r != matrix.PINNED)]
+        agree = agreeing_releases(checked) if checked else [matrix.PINNED]
+        said = re.search(r"on (\S+(?:, \S+)*)\"$" if lang == "en" else r"リリース：([^\"]+)\"$", summary)
+        if len(agree) > 1:
+            assert said and expand(said.group(1)) == agree, summary
+        else:
+            assert not said, summary
+
+
 @settings(derandomize=True, max_examples=40, deadline=None)
 @given(st.sets(st.sampled_from(matrix.RELEASES), min_size=1))
 def test_release_spans_name_exactly_the_given_releases(releases):
@@ -245,7 +272,7 @@ def test_compatibility_page_is_in_nav_and_has_the_generated_parts():
     assert "<!-- compat:table -->" in text and "<!-- compat:releases -->" in text
     assert "compatibility.md" in (ROOT / "mkdocs.yml").read_text()
     out = compat.annotate(text, "compatibility.md", compat.Matrix(RECORD, HASHES))
-    rows = [line for line in out.splitlines() if line.startswith("| `")]
+    rows = [line.strip() for line in out.splitlines() if line.strip().startswith("| `")]
     included = {n for _, _, names in pages_with_snippets() for n in names}
     assert sorted(r.split("`")[1] for r in rows) == sorted(included)
     assert all(r.count('class="compat ') == len(matrix.RELEASES) for r in rows)
