@@ -67,6 +67,10 @@ def on_page_content(html_text, page, config, files):
 _ENGLISH_404: dict[str, str] = {}
 
 
+def on_post_page(output, page, config):
+    return page_html.defer_scripts(output)
+
+
 def on_post_template(output, template_name, config):
     # The Japanese edition is built into the same folder and would replace the site's one 404 page
     # (the page GitHub Pages shows for any missing path) with its own: keep the English one.

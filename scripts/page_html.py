@@ -4,6 +4,7 @@
 * ``sized_figures``: each figure gets its intrinsic ``width``/``height`` (no layout shift), and lazy
   loading below the first;
 * ``slim_code``: Pygments' token spans that draw nothing of their own are dropped (see ``slim_code``);
+* ``defer_scripts``: Material's bundle and extra.js run once the page is parsed (``defer``);
 * ``portable_404``: the 404 page works wherever the site is served.
 """
 
@@ -126,3 +127,15 @@ def slim_code(html_text: str) -> str:
             body = merged
 
     return _CODE_BLOCK.sub(block, html_text)
+
+
+# Material writes its bundle and the extra scripts as plain <script src> at the end of <body>. Where the
+# bundle is already loaded when the parser reaches it (a fast connection, a cache), it runs before the
+# page's text is first drawn, and Lighthouse's phone model then counts its download and run before the
+# largest paint (LCP 1.7 s or 3.1 s on the same page, run to run). Deferred, they run after parsing, in
+# the same order, before DOMContentLoaded, which is all Material waits for.
+_BLOCKING = re.compile(r'<script src="([^"]*?(?:assets/javascripts/bundle\.[0-9a-f]+\.min\.js|assets/extra\.js))"></script>')
+
+
+def defer_scripts(html_text: str) -> str:
+    return _BLOCKING.sub(r'<script defer src="\1"></script>', html_text)

@@ -97,3 +97,13 @@ def test_the_built_pages_have_lean_code_blocks(built_site):
     first = re.search(r'snippets/schedulers/step_lr/step_lr\.py</span><pre><span></span><code>(.*?)</code>', step, re.S)
     shown = html.unescape(re.sub(r"<[^>]+>", "", first[1]))
     assert shown.rstrip("\n") == (ROOT / "snippets/schedulers/step_lr/step_lr.py").read_text(encoding="utf-8").rstrip("\n")
+
+
+def test_the_built_pages_defer_materials_bundle_and_extra_js_in_their_order(built_site):
+    pages = [p for p in built_site.rglob("index.html") if "assets" not in p.parts]
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        tags = re.findall(r"<script[^>]*src=\"[^\"]*(?:bundle\.[0-9a-f]+\.min\.js|assets/extra\.js)\"[^>]*>", text)
+        assert len(tags) == 2 and all(" defer " in tag for tag in tags), (page, tags)
+        assert "bundle." in tags[0] and "extra.js" in tags[1], page
+    assert len(pages) >= 72
