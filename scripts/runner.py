@@ -7,12 +7,12 @@
 Snippets are grouped by the page that shows them (``snippets/schedulers/step_lr/``,
 ``snippets/guides/checkpoints/``, ...); file names are unique across folders, so a
 snippet is known by its name alone. For each ``snippets/**/NAME.py`` it writes
-``docs/generated/NAME.txt`` (what the program
-printed, warnings included, as a reader sees it) and, when the program recorded a
-learning-rate trace, ``docs/generated/NAME.svg``. All snippets run in this one process
-because importing torch dominates the cost. A snippet is re-run only when its source,
-this runner, the plotting code or the installed torch/matplotlib changed; deciding
-that imports neither torch nor matplotlib.
+``docs/generated/NAME.txt`` (what the program printed, warnings included, as a reader
+sees it) and, when the program recorded a learning-rate trace, ``docs/generated/NAME.svg``.
+Importing torch dominates the cost, so it is imported once and each snippet runs in a
+process forked from that warm one. A snippet is re-run only when its source, this runner,
+the plotting code or the installed torch/matplotlib changed; deciding that imports neither
+torch nor matplotlib.
 
 Conventions a snippet follows (read from its globals after it ran):
 
@@ -311,17 +311,28 @@ def _run_and_render(snippet: Snippet) -> dict[str, bytes]:
     return rendered(snippet, run(snippet))
 
 
-def _worker_start() -> None:
-    import torch  # noqa: PLC0415
+def _child(snippet: Snippet, send) -> None:
+    """In a child forked for this one snippet: run it, send (True, files) or (False, SnippetError)."""
+    import torch  # noqa: PLC0415 - already imported by the parent
 
     torch.set_num_threads(1)  # one process per core already
+    try:
+        reply = (True, _run_and_render(snippet))
+    except SnippetError as err:
+        reply = (False, err)
+    except BaseException as exc:  # noqa: BLE001 - drawing failed; report it with the snippet's name
+        reply = (False, SnippetError(f"{snippet.rel}: {type(exc).__name__}: {exc}\n{traceback.format_exc()}"))
+    send.send(reply)
+    send.close()
 
 
 def _rendered_in_order(todo: list[Snippet]):
-    """Yield (snippet, files) in order; several snippets run in forked workers.
+    """Yield (snippet, files) in order; with several cores, each snippet runs in a child of its own.
 
-    The parent imports torch, builds one optimizer (which pulls in torch._dynamo) and
-    imports matplotlib before forking, so each worker starts warm.
+    The parent imports torch, builds one optimizer (which pulls in torch._dynamo) and imports
+    matplotlib, then forks one child per snippet, so each starts warm and from the same state:
+    what a snippet prints (a warning torch gives once per process, say) never depends on which
+    snippets ran before it in the same process.
     """
     workers = min(os.cpu_count() or 1, len(todo))
     if workers < 2 or not hasattr(os, "fork"):
@@ -329,21 +340,46 @@ def _rendered_in_order(todo: list[Snippet]):
             yield snippet, _run_and_render(snippet)
         return
     import multiprocessing  # noqa: PLC0415
-    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+    from multiprocessing.connection import wait  # noqa: PLC0415
 
     import figures  # noqa: F401, PLC0415 - warm matplotlib before forking
     import torch  # noqa: PLC0415
 
     torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1)
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start) as pool:
-        futures = [pool.submit(_run_and_render, snippet) for snippet in todo]
-        try:
-            for snippet, future in zip(todo, futures):
-                yield snippet, future.result()
-        finally:
-            for future in futures:
-                future.cancel()
+    waiting = list(todo)
+    running: dict = {}  # receiving end -> (index, snippet, process)
+    done: dict[int, tuple] = {}  # index -> (ok, files or error)
+    emitted = 0
+    try:
+        while emitted < len(todo):
+            while waiting and len(running) < workers:
+                snippet = waiting.pop(0)
+                receive, send = context.Pipe(duplex=False)
+                process = context.Process(target=_child, args=(snippet, send), name=f"snippet {snippet.name}")
+                process.start()
+                send.close()
+                running[receive] = (len(todo) - len(waiting) - 1, snippet, process)
+            while emitted not in done:
+                for receive in wait(list(running)):
+                    index, snippet, process = running.pop(receive)
+                    try:
+                        done[index] = receive.recv()
+                    except EOFError:  # died without a word (killed, aborted in C++)
+                        process.join()
+                        done[index] = (False, SnippetError(f"{snippet.rel}: its process died (exit code {process.exitcode})"))
+                    receive.close()
+                    process.join()
+            while emitted in done:
+                ok, payload = done.pop(emitted)
+                if not ok:
+                    raise payload
+                yield todo[emitted], payload
+                emitted += 1
+    finally:
+        for _, _, process in running.values():
+            process.kill()
+            process.join()
 
 
 def build(snippets: list[Snippet], out: Path = GENERATED, force: bool = False, log=print) -> list[str]:

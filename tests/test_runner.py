@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
 
+import pytest
 from conftest import ROOT
 
 RUNNER = ROOT / "scripts" / "runner.py"
@@ -106,3 +108,32 @@ def test_outputs_are_byte_identical_across_runs(tmp_path):
     first = {p.name: p.read_bytes() for p in out.iterdir()}
     assert run_runner(folder, out, "--force").returncode == 0
     assert {p.name: p.read_bytes() for p in out.iterdir()} == first
+
+
+STATEFUL = """\
+# docs: no-figure
+import sys
+first = not hasattr(sys, "_runner_test_was_here")  # state that lives as long as the process
+sys._runner_test_was_here = True
+print("first snippet in this process" if first else "another snippet ran here before")
+"""
+
+
+def test_a_snippet_never_sees_what_an_earlier_snippet_left_in_its_process(tmp_path):
+    """Like a warning torch gives once per process: the output must not depend on the order snippets ran in."""
+    folder, out = make(tmp_path, {f"{name}.py": STATEFUL for name in "abcde"})
+    run = run_runner(folder, out, "--force")
+    assert run.returncode == 0, run.stderr
+    assert {p.name: p.read_text() for p in out.glob("*.txt")} == {
+        f"{name}.txt": "first snippet in this process\n" for name in "abcde"}
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: the runner runs snippets in its own process")
+def test_a_snippet_whose_process_dies_is_named(tmp_path):
+    folder, out = make(tmp_path, {"a_good.py": GOOD, "b_dies.py": "import os\nprint('x', flush=True)\nos.abort()\n"})
+    (out / "b_dies.txt").write_text("previous output\n")
+    run = run_runner(folder, out)
+    assert run.returncode == 1
+    assert "snippets/b_dies.py: its process died (exit code -6)" in run.stderr
+    assert (out / "a_good.txt").read_text() == "first 0.1\n"
+    assert (out / "b_dies.txt").read_text() == "previous output\n"

@@ -50,7 +50,11 @@ def rank_main(rank):
     runs = {average: train(rank, average) for average in (False, True)}  # two trainings, fresh model each
     dist.barrier()  # no rank tears its connections down while the other still uses them
     dist.destroy_process_group()
-    print(json.dumps(runs))
+    print(json.dumps(runs), flush=True)
+    # Leave without the interpreter's teardown: there, on a busy machine, a background thread of the
+    # process group's store has aborted a rank after all its work was done
+    # ("terminate called without an active exception").
+    os._exit(0)
 
 
 def launch():
@@ -64,7 +68,7 @@ def launch():
     outputs = [rank.communicate(timeout=300) for rank in ranks]
     for rank, (out, err) in zip(ranks, outputs):
         if rank.returncode:
-            raise RuntimeError(f"a rank failed:\n{err}")
+            raise RuntimeError(f"a rank failed (exit code {rank.returncode}):\n{err}")
     return [json.loads(out) for out, _ in outputs]
 
 
