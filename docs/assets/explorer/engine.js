@@ -94,8 +94,6 @@ class LRScheduler {
       this._is_initial = false;
     }
   }
-  // Each class repeats this step() (the three lines _update_lr(null) runs): V8 then keeps a
-  // class's loads and its get_lr() call monomorphic, several times faster than one shared step().
   step() {
     this._step_count += 1;
     this._update_lr(null);
@@ -123,11 +121,6 @@ class LambdaLR extends LRScheduler {
     this.lr_lambda = compile(a.lr_lambda);
     this.init(opt, lastEpochOf(a));
   }
-  step() {
-    this._step_count += 1;
-    this.last_epoch += 1;
-    this.optimizer.group.lr = this.get_lr();
-  }
   get_lr() {
     return this.base_lr * this.lr_lambda(this.last_epoch, this.leF).v;
   }
@@ -138,11 +131,6 @@ class MultiplicativeLR extends LRScheduler {
     super();
     this.lr_lambda = compile(a.lr_lambda);
     this.init(opt, lastEpochOf(a));
-  }
-  step() {
-    this._step_count += 1;
-    this.last_epoch += 1;
-    this.optimizer.group.lr = this.get_lr();
   }
   get_lr() {
     if (!this._is_initial) return this.lr * this.lr_lambda(this.last_epoch, this.leF).v;
@@ -157,11 +145,6 @@ class StepLR extends LRScheduler {
     this.sF = isPyFloat(a.step_size);
     this.gamma = a.gamma;
     this.init(opt, lastEpochOf(a));
-  }
-  step() {
-    this._step_count += 1;
-    this.last_epoch += 1;
-    this.optimizer.group.lr = this.get_lr();
   }
   get_lr() {
     const le = this.last_epoch;
@@ -180,11 +163,6 @@ class MultiStepLR extends LRScheduler {
     for (const m of a.milestones) this.milestones.set(m, (this.milestones.get(m) || 0) + 1);
     this.gamma = a.gamma;
     this.init(opt, lastEpochOf(a));
-  }
-  step() {
-    this._step_count += 1;
-    this.last_epoch += 1;
-    this.optimizer.group.lr = this.get_lr();
   }
   get_lr() {
     const n = this.milestones.get(this.last_epoch);
@@ -205,11 +183,6 @@ class ConstantLR extends LRScheduler {
     this.factor = a.factor;
     this.total_iters = num(a.total_iters);
     this.init(opt, lastEpochOf(a));
-  }
-  step() {
-    this._step_count += 1;
-    this.last_epoch += 1;
-    this.optimizer.group.lr = this.get_lr();
   }
   get_lr() {
     if (this.last_epoch === 0) return this.lr * this.factor;
@@ -233,11 +206,6 @@ class LinearLR extends LRScheduler {
     this.total_iters = num(a.total_iters);
     this.init(opt, lastEpochOf(a));
   }
-  step() {
-    this._step_count += 1;
-    this.last_epoch += 1;
-    this.optimizer.group.lr = this.get_lr();
-  }
   get_lr() {
     if (this.last_epoch === 0) return this.lr * this.start_factor;
     if (this._is_initial || this.last_epoch > this.total_iters) return this.lr;
@@ -256,11 +224,6 @@ class ExponentialLR extends LRScheduler {
     this.gamma = a.gamma;
     this.init(opt, lastEpochOf(a));
   }
-  step() {
-    this._step_count += 1;
-    this.last_epoch += 1;
-    this.optimizer.group.lr = this.get_lr();
-  }
   get_lr() {
     if (this._is_initial) return this.lr;
     return this.lr * this.gamma;
@@ -277,11 +240,6 @@ class PolynomialLR extends LRScheduler {
     this.tF = isPyFloat(a.total_iters);
     this.power = a.power;
     this.init(opt, lastEpochOf(a));
-  }
-  step() {
-    this._step_count += 1;
-    this.last_epoch += 1;
-    this.optimizer.group.lr = this.get_lr();
   }
   get_lr() {
     const le = this.last_epoch, T = this.total_iters;
@@ -304,11 +262,6 @@ class CosineAnnealingLR extends LRScheduler {
     this.tF = isPyFloat(a.T_max);
     this.eta_min = a.eta_min;
     this.init(opt, lastEpochOf(a));
-  }
-  step() {
-    this._step_count += 1;
-    this.last_epoch += 1;
-    this.optimizer.group.lr = this.get_lr();
   }
   get_lr() {
     const { T_max, eta_min } = this;
@@ -425,11 +378,6 @@ class CyclicLR extends LRScheduler {
     if (this.mode === "triangular2") return fdiv(1, fpow(2.0, x - 1));
     return fpow(this.gamma, x);
   }
-  step() {
-    this._step_count += 1;
-    this.last_epoch += 1;
-    this.optimizer.group.lr = this.get_lr();
-  }
   get_lr() {
     const le = this.last_epoch;
     const cycle = Math.floor(1 + fdiv(le, this.total_size));
@@ -507,11 +455,6 @@ class OneCycleLR extends LRScheduler {
     if (this.cos) return end + ((start - end) / 2.0) * (Math.cos(Math.PI * pct) + 1);
     return (end - start) * pct + start;
   }
-  step() {
-    this._step_count += 1;
-    this.last_epoch += 1;
-    this.optimizer.group.lr = this.get_lr();
-  }
   get_lr() {
     const stepNum = this.last_epoch;
     if (stepNum > this.total_steps) {
@@ -550,11 +493,6 @@ class SWALR extends LRScheduler {
   }
   anneal_func(t) {
     return this.cos ? (1 - Math.cos(Math.PI * t)) / 2 : t;
-  }
-  step() {
-    this._step_count += 1;
-    this.last_epoch += 1;
-    this.optimizer.group.lr = this.get_lr();
   }
   get_lr() {
     const g = this.optimizer.group;
