@@ -49,24 +49,23 @@ def lrs(name: str, label: str = "") -> list[float]:
     return series[label] if label or len(series) > 1 else series[""]
 
 
-def lrs_used(optimizer, scheduler, steps: int) -> list[float]:
-    """The LR of group 0 at each of `steps` steps, stepping as the snippets do (optimizer first)."""
-    used = []
-    for _ in range(steps):
-        used.append(optimizer.param_groups[0]["lr"])
-        optimizer.step()
-        scheduler.step()
-    return used
-
-
 def lrs_used_by_group(optimizer, scheduler, steps: int) -> list[list[float]]:
-    """Every group's LR at each of `steps` steps, stepping as the snippets do (optimizer first)."""
+    """Every group's LR at each of `steps` steps, stepping as the snippets do (optimizer first).
+
+    `scheduler` may be a list: its schedulers step in that order after each optimizer.step()."""
+    schedulers = scheduler if isinstance(scheduler, (list, tuple)) else [scheduler]
     used = []
     for _ in range(steps):
         used.append([group["lr"] for group in optimizer.param_groups])
         optimizer.step()
-        scheduler.step()
+        for each in schedulers:
+            each.step()
     return used
+
+
+def lrs_used(optimizer, scheduler, steps: int) -> list[float]:
+    """The LR of group 0 at each of `steps` steps (see lrs_used_by_group)."""
+    return [row[0] for row in lrs_used_by_group(optimizer, scheduler, steps)]
 
 
 def trace(name: str, kind: str, label: str = "") -> list[float]:

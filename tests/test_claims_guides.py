@@ -12,7 +12,7 @@ import warnings
 
 import pytest
 import torch
-from conftest import lrs_used, snippet
+from conftest import lrs_used, lrs_used_by_group, snippet
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from test_claims_composites import CHAINABLE, ORDER_WARNING, close, lr_of, spy
@@ -601,17 +601,6 @@ CLOSED_CLASS, CHAINABLE_CLASS = HALVING["HalvingClosedForm"], HALVING["HalvingCh
 group_lrs = st.lists(st.floats(1e-3, 1.0), min_size=1, max_size=3)
 
 
-def used_lrs(optimizer, schedulers, steps):
-    """LR of every group at each step, stepping the schedulers in the given order after optimizer.step()."""
-    used = []
-    for _ in range(steps):
-        used.append([g["lr"] for g in optimizer.param_groups])
-        optimizer.step()
-        for scheduler in schedulers:
-            scheduler.step()
-    return used
-
-
 class BaseLRs(LRScheduler):
     """A custom scheduler that only uses what the base class gives it."""
 
@@ -630,10 +619,10 @@ def test_base_lrs_are_the_lrs_at_build_time_unless_the_groups_already_have_an_in
     optimizer = groups_sgd(lrs)
     if earlier == "a scheduler":
         name = data.draw(st.sampled_from(PARTS))
-        used_lrs(optimizer, [data.draw(SPECS[name])[0](optimizer)], k)
+        lrs_used_by_group(optimizer, data.draw(SPECS[name])[0](optimizer), k)
     elif earlier == "a loaded state":
         source = groups_sgd(lrs)
-        used_lrs(source, [sched.ExponentialLR(source, gamma=data.draw(st.floats(0.1, 0.95)))], k)
+        lrs_used_by_group(source, sched.ExponentialLR(source, gamma=data.draw(st.floats(0.1, 0.95))), k)
         optimizer.load_state_dict(source.state_dict())
     already = [g.get("initial_lr") for g in optimizer.param_groups]
     at_build = [g["lr"] for g in optimizer.param_groups]
@@ -650,7 +639,7 @@ def test_both_halving_classes_halve_the_lr_every_10_steps(lrs, n):
     step of a run)."""
     for cls in (CLOSED_CLASS, CHAINABLE_CLASS):
         optimizer = groups_sgd(lrs)
-        used = used_lrs(optimizer, [cls(optimizer)], n)
+        used = lrs_used_by_group(optimizer, cls(optimizer), n)
         for t in range(n):
             assert used[t] == pytest.approx([lr * 0.5 ** (t // 10) for lr in lrs], rel=1e-12), (cls.__name__, t)
 
@@ -668,7 +657,7 @@ def test_with_exponential_lr_the_closed_form_overwrites_the_decay_and_the_chaina
         own = cls(optimizer)
         exponential = sched.ExponentialLR(optimizer, gamma=gamma)
         order = [exponential, own] if exponential_first else [own, exponential]
-        return [row[0] for row in used_lrs(optimizer, order, n)]
+        return lrs_used(optimizer, order, n)
 
     closed, chainable = run(CLOSED_CLASS), run(CHAINABLE_CLASS)
     for t in range(n):
@@ -703,7 +692,7 @@ def test_the_closed_form_is_safe_to_read_and_resume_where_the_chainable_form_is_
         boundary = [t > 0 and t % every == 0 for t in range(n)]
         resumed_opt = groups_sgd([lr])
         resumed_opt.load_state_dict(saved)
-        resumed = [row[0] for row in used_lrs(resumed_opt, [cls(resumed_opt, every=every, last_epoch=k - 1)], n - k)]
+        resumed = lrs_used(resumed_opt, cls(resumed_opt, every=every, last_epoch=k - 1), n - k)
         if cls is CLOSED_CLASS:
             assert shown == used
             assert close(resumed[0], used[k]) and all(close(a, b) for a, b in zip(resumed, used[k:]))
